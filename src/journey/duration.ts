@@ -33,7 +33,12 @@ function parseDurationString(text: string): number {
   const trimmed = text.trim();
   // A bare number in a string is ambiguous (seconds? ms?); require a unit.
   if (/^\d+(\.\d+)?$/.test(trimmed)) throw new DurationError(text);
-  const value = ms(trimmed as ms.StringValue);
+  let value: number | undefined;
+  try {
+    value = ms(trimmed as ms.StringValue);
+  } catch {
+    throw new DurationError(text);
+  }
   if (typeof value !== 'number') throw new DurationError(text);
   return value;
 }

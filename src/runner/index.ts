@@ -1,0 +1,11 @@
+export { discoverBrowser, BrowserNotFoundError, SYSTEM_BROWSER_PATHS } from './browser-discovery.js';
+export type { DiscoveredBrowser, BrowserSource } from './browser-discovery.js';
+export { buildLaunchOptions } from './launch-options.js';
+export { BrowserPool } from './browser-pool.js';
+export type { BrowserPoolStats } from './browser-pool.js';
+export { runJourney } from './run-journey.js';
+export type { RunJourneyOptions, RunTarget } from './run-journey.js';
+export { runBatch } from './run-batch.js';
+export type { BatchJob, BatchOptions, SharedRunOptions } from './run-batch.js';
+export type { ArtifactMode, ArtifactPolicy } from './artifacts.js';
+export type { Redactor } from './redactor.js';

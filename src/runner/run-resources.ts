@@ -1,0 +1,121 @@
+import { request as playwrightRequest } from 'playwright';
+import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
+import type { BrowserPool } from './browser-pool.js';
+
+export interface RunResourcesOptions {
+  pool: BrowserPool;
+  contextOptions: BrowserContextOptions;
+  baseURL: string;
+  /** False for API-only journeys: no browser is touched at all. */
+  needsBrowser: boolean;
+  recordTrace: boolean;
+  /** Upper bound for each Playwright action, so that no action outlives its step. */
+  actionTimeoutMs: number;
+}
+
+/**
+ * The Playwright objects one run owns: a fresh BrowserContext (isolated cookies and storage) from
+ * the warm browser, a page created only when a step asks for one, and an API client. API-only
+ * journeys get a standalone APIRequestContext and never touch the browser.
+ */
+export class RunResources {
+  private browser: Browser | undefined;
+  private context: BrowserContext | undefined;
+  private page: Page | undefined;
+  private apiRequest: APIRequestContext | undefined;
+  private disconnected = false;
+  private readonly onDisconnected = (): void => {
+    this.disconnected = true;
+  };
+
+  constructor(private readonly options: RunResourcesOptions) {}
+
+  /** True when the browser went away during this run (crash, kill, OOM). */
+  get browserLost(): boolean {
+    return this.disconnected;
+  }
+
+  get hasPage(): boolean {
+    return this.page !== undefined;
+  }
+
+  async open(): Promise<void> {
+    const { options } = this;
+    if (!options.needsBrowser) {
+      this.apiRequest = await playwrightRequest.newContext({
+        baseURL: options.baseURL,
+        extraHTTPHeaders: options.contextOptions.extraHTTPHeaders,
+        ignoreHTTPSErrors: options.contextOptions.ignoreHTTPSErrors,
+        userAgent: options.contextOptions.userAgent,
+        httpCredentials: options.contextOptions.httpCredentials,
+        timeout: options.actionTimeoutMs,
+      });
+      return;
+    }
+    this.browser = await options.pool.acquire();
+    this.browser.on('disconnected', this.onDisconnected);
+    this.context = await this.browser.newContext({ ...options.contextOptions, baseURL: options.baseURL });
+    this.context.setDefaultTimeout(options.actionTimeoutMs);
+    if (options.recordTrace) await this.context.tracing.start({ screenshots: true, snapshots: true });
+  }
+
+  /** Opens the page the first time a step needs it. */
+  async ensurePage(): Promise<Page> {
+    this.page ??= await this.requireContext().newPage();
+    return this.page;
+  }
+
+  /** Caps Playwright's own action timeout to what is left of the step. */
+  setActionTimeout(ms: number): void {
+    this.context?.setDefaultTimeout(ms);
+    this.context?.setDefaultNavigationTimeout(ms);
+  }
+
+  fixtures(): { page: Page; context: BrowserContext; request: APIRequestContext } {
+    const self = this;
+    return {
+      get page(): Page {
+        if (self.page === undefined) throw new Error('the page was not opened for this step (internal error)');
+        return self.page;
+      },
+      get context(): BrowserContext {
+        return self.requireContext();
+      },
+      get request(): APIRequestContext {
+        return self.apiRequest ?? self.requireContext().request;
+      },
+    };
+  }
+
+  async screenshot(path: string): Promise<boolean> {
+    if (this.page === undefined || this.disconnected || this.page.isClosed()) return false;
+    try {
+      await this.page.screenshot({ path, timeout: 5_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stops tracing; writes the zip only when a path is given. */
+  async stopTrace(path: string | undefined): Promise<boolean> {
+    if (!this.options.recordTrace || this.context === undefined || this.disconnected) return false;
+    try {
+      await this.context.tracing.stop(path === undefined ? {} : { path });
+      return path !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.browser?.off('disconnected', this.onDisconnected);
+    await this.context?.close().catch(() => undefined);
+    await this.apiRequest?.dispose().catch(() => undefined);
+  }
+
+  private requireContext(): BrowserContext {
+    if (this.context === undefined) throw new Error('this journey runs without a browser (API-only); use `request`');
+    return this.context;
+  }
+}
