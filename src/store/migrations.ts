@@ -1,0 +1,67 @@
+/** One step of the schema's history. Applied once, in order, in its own transaction. */
+export interface Migration {
+  /** Positive, strictly increasing; never renumber or edit a released migration, add a new one. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/*
+ * The SQL sticks to types both SQLite and PostgreSQL read the same way (TEXT, INTEGER, BIGINT,
+ * DOUBLE PRECISION), so a later PostgreSQL store can start from the same statements.
+ *
+ * Times: `started_at` keeps the ISO-8601 text exactly as the runner wrote it (so results round-trip),
+ * and `started_at_ms` holds the same instant as epoch milliseconds for range queries and ordering.
+ * ISO text only sorts by time when every writer uses one offset and one precision
+ * ('…T10:00:00Z' sorts after '…T10:00:00.500Z'); the model does not promise that, an integer does,
+ * and it indexes and compares cheaply in both databases.
+ *
+ * Durations are DOUBLE PRECISION because timers give fractional milliseconds.
+ * Nested, rarely queried parts of a run (error, artifacts, tags) are JSON text.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'runs and steps',
+    sql: `
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        journey TEXT NOT NULL,
+        cuj_id TEXT NOT NULL,
+        cuj_description TEXT,
+        location TEXT NOT NULL,
+        target_name TEXT NOT NULL,
+        target_url TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        started_at_ms BIGINT NOT NULL,
+        duration_ms DOUBLE PRECISION NOT NULL,
+        attempt INTEGER NOT NULL,
+        session_id TEXT,
+        error_json TEXT,
+        artifacts_json TEXT NOT NULL,
+        tags_json TEXT NOT NULL
+      );
+      CREATE INDEX runs_started_at ON runs (started_at_ms);
+      CREATE INDEX runs_journey_started_at ON runs (journey, started_at_ms);
+      CREATE INDEX runs_cuj_started_at ON runs (cuj_id, started_at_ms);
+      CREATE INDEX runs_location_started_at ON runs (location, started_at_ms);
+      CREATE INDEX runs_target_started_at ON runs (target_name, started_at_ms);
+      CREATE INDEX runs_session_started_at ON runs (session_id, started_at_ms);
+
+      CREATE TABLE steps (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        soft INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT,
+        duration_ms DOUBLE PRECISION NOT NULL,
+        error_message TEXT,
+        error_stack TEXT,
+        logs_json TEXT,
+        PRIMARY KEY (run_id, step_index)
+      );
+    `,
+  },
+];

@@ -1,0 +1,44 @@
+import type { JourneyResult, RunStatus } from '../journey/index.js';
+
+/**
+ * Which runs to read. Every field narrows the set; an omitted field matches everything.
+ * A list matches any of its values, so an empty list matches no run.
+ */
+export interface RunQuery {
+  journey?: string | string[];
+  /** The CUJ id. */
+  cuj?: string;
+  location?: string;
+  /** The target name. */
+  target?: string;
+  status?: RunStatus | RunStatus[];
+  sessionId?: string;
+  /** Inclusive lower bound on `startedAt`. */
+  from?: Date | string;
+  /** Exclusive upper bound on `startedAt`: `[from, to)`, so adjacent windows never count a run twice. */
+  to?: Date | string;
+  /** At most this many runs (ignored by {@link ResultStore.countRuns}). */
+  limit?: number;
+  /** Skip this many runs of the newest-first order (ignored by {@link ResultStore.countRuns}). */
+  offset?: number;
+}
+
+/**
+ * Where journey results are kept. Async so that a networked database (PostgreSQL) fits the same
+ * shape as SQLite. Failures reject with a `StoreError`; its `retryable` says whether trying the same
+ * call again may help (the database was busy). The caller owns the retry policy.
+ */
+export interface ResultStore {
+  /** Saves one run with its steps. Rejects with a `conflict` StoreError when the id already exists. */
+  saveRun(result: JourneyResult): Promise<void>;
+  /** Saves many runs in one transaction: all of them or none. */
+  saveRuns(results: readonly JourneyResult[]): Promise<void>;
+  /** The run with its steps in order, or `undefined` when there is none with that id. */
+  getRun(id: string): Promise<JourneyResult | undefined>;
+  /** Matching runs, newest `startedAt` first (ties broken by id, so pages are stable). */
+  queryRuns(query?: RunQuery): Promise<JourneyResult[]>;
+  /** How many runs match, ignoring `limit` and `offset`. */
+  countRuns(query?: RunQuery): Promise<number>;
+  /** Releases the database. Calling it again does nothing; other calls then fail with a `closed` StoreError. */
+  close(): Promise<void>;
+}
