@@ -2,6 +2,8 @@
  * The public API that journeys and configs import: `import { journey, step, defineConfig } from 'outpost'`.
  */
 export { journey, step, isJourney, JourneyDefinitionError } from './journey/index.js';
+export { defineConfig } from './config/index.js';
+export type { OutpostConfig } from './config/index.js';
 export type {
   Journey,
   JourneyDefinition,

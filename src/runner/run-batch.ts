@@ -18,14 +18,17 @@ export type SharedRunOptions = Omit<RunJourneyOptions, 'journey' | 'target'>;
 
 /**
  * Runs jobs on the warm browser, at most `concurrency` at a time, each in its own context.
- * Results come back in job order; `onResult` sees them as they finish.
+ * Results come back in job order; `onResult` sees them as they finish. After `signal` aborts,
+ * queued jobs are dropped.
  */
 export async function runBatch(jobs: BatchJob[], shared: SharedRunOptions, options: BatchOptions): Promise<JourneyResult[]> {
   if (!Number.isInteger(options.concurrency) || options.concurrency < 1) throw new RangeError('concurrency must be a whole number ≥ 1');
   const limit = pLimit(options.concurrency);
-  return Promise.all(
+  const results = await Promise.all(
     jobs.map((job) =>
       limit(async () => {
+        // Interrupted: runs already going end as `aborted`; queued ones never start.
+        if (shared.signal?.aborted) return undefined;
         options.onStart?.(job);
         const result = await runJourney({ ...shared, journey: job.journey, target: job.target });
         await options.onResult?.(result);
@@ -33,4 +36,5 @@ export async function runBatch(jobs: BatchJob[], shared: SharedRunOptions, optio
       }),
     ),
   );
+  return results.filter((r): r is JourneyResult => r !== undefined);
 }

@@ -1,0 +1,138 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, TargetError } from '../config/index.js';
+import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
+import { BrowserNotFoundError } from '../runner/index.js';
+import { StoreLocationError, PostgresNotSupportedError, SchemaVersionError } from '../store/index.js';
+import { demoCommand } from './commands/demo-command.js';
+import { initCommand } from './commands/init-command.js';
+import { listCommand } from './commands/list-command.js';
+import { runCommand } from './commands/run-command.js';
+import { shopCommand } from './commands/shop-command.js';
+import { CliError, ExitCode } from './exit-codes.js';
+import { REPORTERS } from './reporters/create-reporter.js';
+import type { ReporterStreams } from './reporters/reporter.js';
+
+const streams: ReporterStreams = { out: process.stdout, err: process.stderr };
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+function buildProgram(): Command {
+  const program = new Command('outpost')
+    .description('Synthetic user-journey monitoring: run Playwright Critical User Journeys as probes, deploy gates and SLOs.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('run')
+    .description('run journeys once and report; exit 0 when all passed, 1 when any failed')
+    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
+    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
+    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
+    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
+    .option('--target <name|url>', 'target name from config, or a URL')
+    .option('--location <name>', 'location label recorded on every result')
+    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt)
+    .option('--repeat <n>', 'run each journey n times', positiveInt, 1)
+    .addOption(new Option('--reporter <name>', 'output format').choices(REPORTERS).default('list'))
+    .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
+    .option('--store <location>', 'result store: a SQLite file path (default: .outpost/outpost.db)')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runCommand(
+        {
+          cwd: process.cwd(),
+          configPath: opts.config,
+          paths,
+          filter: { grep: opts.grep, tags: opts.tag },
+          target: opts.target,
+          location: opts.location,
+          concurrency: opts.concurrency,
+          repeat: opts.repeat,
+          reporter: opts.reporter,
+          outputDir: opts.output,
+          store: opts.store,
+        },
+        streams,
+      );
+    });
+
+  program
+    .command('list')
+    .description('list the discovered journeys with their CUJ, tags, schedule and SLO')
+    .argument('[paths...]', 'journey files, folders or globs')
+    .option('-c, --config <file>', 'config file')
+    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
+    .option('-t, --tag <tags>', 'only journeys with any of these tags', collect)
+    .option('--json', 'print JSON')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await listCommand({ cwd: process.cwd(), configPath: opts.config, paths, filter: { grep: opts.grep, tags: opts.tag }, json: opts.json === true }, streams);
+    });
+
+  program
+    .command('init')
+    .description('scaffold outpost.config.ts and an example journey into an empty folder')
+    .argument('[dir]', 'folder to create them in', '.')
+    .action(async (dir: string) => {
+      process.exitCode = await initCommand({ dir }, streams);
+    });
+
+  program
+    .command('demo')
+    .description('start the bundled demo shop and run the example journeys against it')
+    .option('--repeat <n>', 'run each journey n times', positiveInt, 1)
+    .addOption(new Option('--reporter <name>', 'output format').choices(REPORTERS).default('list'))
+    .action(async (opts) => {
+      process.exitCode = await demoCommand({ repeat: opts.repeat, reporter: opts.reporter }, streams);
+    });
+
+  program
+    .command('shop')
+    .description('run the bundled demo shop on its own (for trying journeys, canary and serve)')
+    .option('-p, --port <port>', 'port to listen on (0 = any free port)', '3000')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .action(async (opts) => {
+      await shopCommand({ port: Number(opts.port), host: opts.host }, streams);
+    });
+
+  return program;
+}
+
+/** Errors that mean "your input or setup is wrong": one clean message, exit 2. */
+function usageErrorMessage(error: unknown): string | undefined {
+  const known = [ConfigError, TargetError, NoJourneyFilesError, InvalidGrepError, BrowserNotFoundError, StoreLocationError, PostgresNotSupportedError, SchemaVersionError];
+  return known.some((type) => error instanceof type) ? (error as Error).message : undefined;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+      return;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    const usage = usageErrorMessage(error);
+    if (usage !== undefined) {
+      process.stderr.write(`error: ${usage}\n`);
+      process.exitCode = ExitCode.usage;
+      return;
+    }
+    process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = ExitCode.failed;
+  }
+}
+
+await main(process.argv);
