@@ -1,0 +1,31 @@
+/**
+ * Pure SLO math for CUJ-based SLIs: budgets, burn rates, multiwindow multi-burn-rate tiers
+ * with low-volume guards, the alert lifecycle and the policy linter. No I/O, no clock:
+ * every evaluation takes `now`.
+ */
+export { resolveSlo, SloDefinitionError, DEFAULT_PERIOD_MS, DEFAULT_SLICE_MS, DEFAULT_QUORUM } from './slo-definition.js';
+export type { SloDefinition, ResolvedSlo, SliSpec, BudgetingSpec, Budgeting, Quorum } from './slo-definition.js';
+export { DEFAULT_ALERT_TIERS, burnFactor } from './alert-tiers.js';
+export type { AlertTierSpec, AlertTier, Severity } from './alert-tiers.js';
+export { DEFAULT_GUARDS } from './low-volume-guards.js';
+export type { LowVolumeGuards, GuardReport, CountGuard, WilsonGuard } from './low-volume-guards.js';
+export { classifyRun } from './run-classification.js';
+export type { RunClass, AttemptOutcome } from './run-classification.js';
+export { rollUpRuns, floorToMinute, RollupError } from './minute-rollup.js';
+export type { MinuteRollup, ClassifiedRun } from './minute-rollup.js';
+export { MinuteSeriesBuilder, SeriesBuilderError } from './minute-series.js';
+export type { MinuteSeries, WindowCounter, EventUnit } from './minute-series.js';
+export type { SeriesRange } from './prefix-sums.js';
+export { buildSloSeries, seriesRangeFor } from './slo-series.js';
+export type { SloSeries } from './slo-series.js';
+export { errorBudget } from './error-budget.js';
+export type { BudgetStatus, BudgetAmounts } from './error-budget.js';
+export { burnRate, budgetShareSpent, detectionTimeMs } from './burn-rate.js';
+export { evaluateSlo } from './slo-evaluation.js';
+export type { SloEvaluation } from './slo-evaluation.js';
+export type { TierDecision, WindowReading, TierBlocker } from './tier-evaluation.js';
+export { advanceAlert, initialAlertState, alertDedupKey, AlertStateMismatchError, DEFAULT_LIFECYCLE_OPTIONS } from './alert-lifecycle.js';
+export type { AlertState, AlertStatus, AlertNotification, NotificationKind, LifecycleOptions, LifecycleStep } from './alert-lifecycle.js';
+export { lintSlo } from './policy-lint.js';
+export type { TierLint, ProbeRate, LintWarning, LintCode, FiringLimit } from './policy-lint.js';
+export { wilsonLowerBound } from './wilson-interval.js';

@@ -1,0 +1,105 @@
+import type { AlertTier, Severity } from './alert-tiers.js';
+import { burnRate, errorRatio } from './burn-rate.js';
+import { checkGuards, type GuardReport } from './low-volume-guards.js';
+import type { EventUnit } from './minute-series.js';
+import type { SloSeries } from './slo-series.js';
+
+/** One window of a tier, read at the evaluation instant. */
+export interface WindowReading {
+  windowMs: number;
+  /** Valid and bad events, in the budgeting unit. */
+  events: number;
+  bad: number;
+  /** Null when the window holds no events. */
+  errorRatio: number | null;
+  burnRate: number | null;
+  /** errorRatio > f·B. */
+  aboveThreshold: boolean;
+}
+
+/** Why a tier does not fire; empty when it fires. */
+export type TierBlocker =
+  | 'no-data'
+  | 'short-window-no-data'
+  | 'long-window-below-threshold'
+  | 'short-window-below-threshold'
+  | 'too-few-events'
+  | 'too-few-bad-events'
+  | 'not-significant';
+
+/**
+ * The decision for one tier, with everything that led to it, so that lint, simulate and the
+ * dashboard can show why an alert fires or stays quiet.
+ */
+export interface TierDecision {
+  slo: string;
+  tier: string;
+  severity: Severity;
+  atMs: number;
+  firing: boolean;
+  /** What plain MWMB without low-volume guards would decide: both windows above f·B. */
+  windowsAboveThreshold: boolean;
+  factor: number;
+  /** f·B, the error ratio both windows must exceed. */
+  threshold: number;
+  unit: EventUnit;
+  long: WindowReading;
+  short: WindowReading;
+  /** Runs in the long window that passed only on retry: shown, never charged. */
+  degradedRuns: number;
+  guards: GuardReport;
+  blockedBy: TierBlocker[];
+}
+
+/**
+ * Evaluates one MWMB tier at `nowMs`: it fires when both windows' error ratios exceed f·B
+ * and the long window passes the low-volume guards (minimum events, minimum bad events and
+ * the Wilson lower bound above f·B).
+ */
+export function evaluateTier(slo: { name: string; budget: number }, tier: AlertTier, series: SloSeries, nowMs: number): TierDecision {
+  const counter = series.budgeting;
+  const long = readWindow(counter.eventsIn(nowMs, tier.longWindowMs), counter.badIn(nowMs, tier.longWindowMs), tier, slo.budget, tier.longWindowMs);
+  const short = readWindow(counter.eventsIn(nowMs, tier.shortWindowMs), counter.badIn(nowMs, tier.shortWindowMs), tier, slo.budget, tier.shortWindowMs);
+  const guards = checkGuards(tier.guards, long.events, long.bad, tier.threshold);
+  const blockedBy = blockers(long, short, guards);
+  return {
+    slo: slo.name,
+    tier: tier.name,
+    severity: tier.severity,
+    atMs: nowMs,
+    firing: blockedBy.length === 0,
+    windowsAboveThreshold: long.aboveThreshold && short.aboveThreshold,
+    factor: tier.factor,
+    threshold: tier.threshold,
+    unit: counter.unit,
+    long,
+    short,
+    degradedRuns: series.runs.degradedIn(nowMs, tier.longWindowMs),
+    guards,
+    blockedBy,
+  };
+}
+
+function readWindow(events: number, bad: number, tier: AlertTier, budget: number, windowMs: number): WindowReading {
+  const ratio = errorRatio(bad, events);
+  return {
+    windowMs,
+    events,
+    bad,
+    errorRatio: ratio,
+    burnRate: ratio === null ? null : burnRate(ratio, budget),
+    aboveThreshold: ratio !== null && ratio > tier.threshold,
+  };
+}
+
+function blockers(long: WindowReading, short: WindowReading, guards: GuardReport): TierBlocker[] {
+  const found: TierBlocker[] = [];
+  if (long.events === 0) found.push('no-data');
+  else if (!long.aboveThreshold) found.push('long-window-below-threshold');
+  if (short.events === 0) found.push('short-window-no-data');
+  else if (!short.aboveThreshold) found.push('short-window-below-threshold');
+  if (!guards.minEvents.passed) found.push('too-few-events');
+  if (!guards.minBadEvents.passed) found.push('too-few-bad-events');
+  if (!guards.wilson.passed) found.push('not-significant');
+  return found;
+}
