@@ -1,0 +1,15 @@
+export { defineConfig } from './define-config.js';
+export type { OutpostConfig, TargetConfig, SecretDeclaration, DefaultsConfig, BrowserConfig, ArtifactMode } from './outpost-config.js';
+export { loadConfig } from './load-config.js';
+export type { LoadConfigOptions } from './load-config.js';
+export { resolveConfig } from './resolved-config.js';
+export type { ResolvedConfig, ResolvedDefaults, ResolvedTargetConfig } from './resolved-config.js';
+export type { StoreLocation } from './store-location.js';
+export { ConfigError } from './config-error.js';
+export type { ConfigIssue } from './config-error.js';
+export { loadPlaywrightUse } from './playwright-use.js';
+export { resolveTarget, TargetError } from './target.js';
+export type { ResolvedTarget } from './target.js';
+export { resolveSecrets, MissingSecretError } from './secrets.js';
+export type { SecretSpec, MissingSecret } from './secrets.js';
+export { Redactor } from './redactor.js';
