@@ -30,7 +30,7 @@ export async function loadJourneys(files: string[]): Promise<LoadResult> {
       if (found.length === 0) problems.push({ file, message: 'exports no journey (expected `export default journey({...})`)' });
       for (const journey of found) journeys.push({ journey, file });
     } catch (error) {
-      problems.push({ file, message: importFailure(error) });
+      problems.push({ file, message: importFailure(error, file) });
     }
   }
   problems.push(...duplicateNames(journeys));
@@ -42,12 +42,11 @@ function exportedJourneys(module: Record<string, unknown>): Journey[] {
   return [...new Set(values)];
 }
 
-function importFailure(error: unknown): string {
-  if (error instanceof Error) {
-    const firstStackLine = error.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim();
-    return `${error.name}: ${error.message}${firstStackLine === undefined ? '' : ` (${firstStackLine})`}`;
-  }
-  return String(error);
+/** The error, plus where in the journey file it was thrown (frames inside the loader say nothing useful). */
+function importFailure(error: unknown, file: string): string {
+  if (!(error instanceof Error)) return String(error);
+  const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at ') && line.includes(file))?.trim();
+  return `${error.name}: ${error.message}${frame === undefined ? '' : ` (${frame})`}`;
 }
 
 function duplicateNames(journeys: LoadedJourney[]): JourneyFileProblem[] {
