@@ -40,6 +40,8 @@ describe('loadConfig', () => {
       colorScheme: 'dark',
       locale: 'en-GB',
       viewport: { width: 1280, height: 800 },
+      headless: false,
+      launchOptions: { slowMo: 5 },
     });
   });
 

@@ -12,8 +12,15 @@ afterAll(removeTempDirs);
 describe('loadPlaywrightUse', () => {
   test('merges the first Chromium project over the top-level use, without runner-only keys', async () => {
     const use = await loadPlaywrightUse(path.join(fixtures, 'full', 'playwright.config.ts'));
-    // The firefox project's locale is ignored; `trace` and `headless` belong to the test runner.
-    expect(use).toEqual({ baseURL: 'http://localhost:3000', locale: 'fr-FR', timezoneId: 'Europe/Paris', colorScheme: 'dark' });
+    // The firefox project's locale is ignored; `trace` belongs to the test runner; launch settings carry over.
+    expect(use).toEqual({
+      baseURL: 'http://localhost:3000',
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      colorScheme: 'dark',
+      headless: false,
+      launchOptions: { slowMo: 5 },
+    });
   });
 
   test("reads a config built with @playwright/test's defineConfig and devices", async () => {

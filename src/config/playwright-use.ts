@@ -2,16 +2,15 @@ import { ConfigError } from './config-error.js';
 import { importDefaultExport } from './import-config-module.js';
 
 /**
- * `use` keys that only the Playwright test runner reads. Outpost launches its own shared
- * browser (its `browser` config) and records artifacts by its own `defaults.trace` and
- * `defaults.screenshot`, so these must not leak into context options.
+ * `use` keys that only the Playwright test runner reads. Outpost records artifacts by its own
+ * `defaults.trace` and `defaults.screenshot`, and always runs Chromium, so these must not leak
+ * into context options. `headless` and `launchOptions` are kept: Outpost applies them when it
+ * launches its shared browser, so a team's launch flags carry over.
  */
 export const TEST_RUNNER_ONLY_USE_KEYS: readonly string[] = [
   'browserName',
   'defaultBrowserType',
   'channel',
-  'headless',
-  'launchOptions',
   'connectOptions',
   'screenshot',
   'trace',

@@ -5,6 +5,6 @@ export default {
   use: { baseURL: 'http://localhost:3000', locale: 'fr-FR', trace: 'on', timezoneId: 'Europe/Paris' },
   projects: [
     { name: 'firefox', use: { browserName: 'firefox', locale: 'de-DE' } },
-    { name: 'chromium', use: { browserName: 'chromium', colorScheme: 'dark', headless: false } },
+    { name: 'chromium', use: { browserName: 'chromium', colorScheme: 'dark', headless: false, launchOptions: { slowMo: 5 } } },
   ],
 };
