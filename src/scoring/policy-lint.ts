@@ -100,8 +100,9 @@ function eventsPerMinute(budgeting: Budgeting, rate: ProbeRate): number {
   return Math.min(1, rate.runsPerMinute * sliceMinutes) / sliceMinutes;
 }
 
+/** Events in the best-aligned window: a 5-minute window at one run per 10 minutes can hold one. */
 function eventsIn(perMinute: number, windowMs: number): number {
-  return Math.floor(perMinute * (windowMs / MINUTE_MS) + 1e-9);
+  return Math.ceil(perMinute * (windowMs / MINUTE_MS) - 1e-9);
 }
 
 /** A slice turns bad when enough locations fail that fewer than the quorum succeed. */

@@ -5,6 +5,8 @@ import { MINUTE_MS } from './time-units.js';
 export interface MinuteOutcome {
   bad?: number;
   degraded?: number;
+  /** The location did not run in this minute. */
+  skip?: boolean;
 }
 
 /**
@@ -22,7 +24,8 @@ export function probeTraffic(options: {
   const total = options.runsPerMinute ?? 1;
   for (let minute = options.fromMs; minute < options.toMs; minute += MINUTE_MS) {
     for (const location of options.locations) {
-      const { bad = 0, degraded = 0 } = options.outcome?.(minute, location) ?? {};
+      const { bad = 0, degraded = 0, skip = false } = options.outcome?.(minute, location) ?? {};
+      if (skip) continue;
       rollups.push({ minute, location, total, good: total - bad - degraded, bad, degraded });
     }
   }

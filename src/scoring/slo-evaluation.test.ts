@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { advanceAlert, type AlertNotification, type AlertState } from './alert-lifecycle.js';
+import { probeTraffic, type MinuteOutcome } from './probe-traffic.fixture.js';
+import { resolveSlo, type SloDefinition } from './slo-definition.js';
+import { evaluateSlo } from './slo-evaluation.js';
+import { buildSloSeries, seriesRangeFor } from './slo-series.js';
+import { DAY_MS, MINUTE_MS } from './time-units.js';
+
+const T0 = Date.UTC(2025, 0, 6, 12, 0);
+const at = (minutes: number) => T0 + minutes * MINUTE_MS;
+
+const checkout: SloDefinition = {
+  name: 'checkout',
+  journey: 'checkout',
+  sli: { kind: 'availability' },
+  objective: 0.999,
+  periodMs: 30 * DAY_MS,
+};
+
+/** Three hours of probes before T0 and `after` minutes from T0, with a per-minute outcome. */
+function scenario(definition: SloDefinition, locations: string[], after: number, outcome?: (minute: number, location: string) => MinuteOutcome) {
+  const slo = resolveSlo(definition);
+  const rollups = probeTraffic({
+    fromMs: at(-180),
+    toMs: at(after),
+    locations,
+    ...(outcome ? { outcome: (ms: number, location: string) => outcome((ms - T0) / MINUTE_MS, location) } : {}),
+  });
+  const series = buildSloSeries(slo, rollups, { fromMs: at(-180) - slo.periodMs, toMs: at(after) });
+  return { slo, series, tier: (name: string, nowMs: number) => pick(evaluateSlo(slo, series, nowMs).tiers, name) };
+}
+
+function pick<T extends { tier: string }>(items: T[], name: string): T {
+  const found = items.find((item) => item.tier === name);
+  if (found === undefined) throw new Error(`no tier ${name}`);
+  return found;
+}
+
+describe('one flaky run at 1 run/min from one location', () => {
+  const flaky = (minute: number): MinuteOutcome => (minute === 0 ? { bad: 1 } : {});
+
+  it('does not page, while plain MWMB without guards would', () => {
+    const { tier } = scenario(checkout, ['eu'], 2, flaky);
+    const page = tier('page-1h', at(1));
+    // 1 bad in 60 = 1.67% > f·B = 1.44%, and 1 in 5 in the short window: plain MWMB fires.
+    expect(page.long).toMatchObject({ events: 60, bad: 1 });
+    expect(page.long.errorRatio).toBeGreaterThan(page.threshold);
+    expect(page.windowsAboveThreshold).toBe(true);
+    expect(page.firing).toBe(false);
+    expect(page.blockedBy).toEqual(['too-few-bad-events', 'not-significant']);
+    expect(page.guards.wilson.lowerBound).toBeCloseTo(0.003727028169, 8);
+  });
+
+  it('does page with the guards turned off, which shows what they prevent', () => {
+    const { tier } = scenario({ ...checkout, guards: { minEvents: 0, minBadEvents: 0, wilsonConfidence: null } }, ['eu'], 2, flaky);
+    const page = tier('page-1h', at(1));
+    expect(page.firing).toBe(true);
+    expect(page.blockedBy).toEqual([]);
+  });
+
+  it('never burns budget for a run that passed on retry', () => {
+    const { tier, slo, series } = scenario(checkout, ['eu'], 10, (m) => (m >= 0 ? { degraded: 1 } : {}));
+    const page = tier('page-1h', at(10));
+    expect(page.long.bad).toBe(0);
+    expect(page.degradedRuns).toBe(10);
+    expect(page.firing).toBe(false);
+    expect(evaluateSlo(slo, series, at(10)).budget.ratio.consumed).toBe(0);
+  });
+});
+
+describe('a 10-minute full outage from three locations', () => {
+  const outage = (minute: number): MinuteOutcome => (minute >= 0 && minute < 10 ? { bad: 1 } : {});
+
+  function replay(): { notifications: AlertNotification[]; firingAt: number[] } {
+    const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 40, outage);
+    let state: AlertState | undefined;
+    const notifications: AlertNotification[] = [];
+    const firingAt: number[] = [];
+    for (let m = 0; m <= 40; m++) {
+      const decision = tier('page-1h', at(m));
+      if (decision.firing) firingAt.push(m);
+      const step = advanceAlert(state, decision, at(m));
+      state = step.state;
+      notifications.push(...step.notifications);
+    }
+    return { notifications, firingAt };
+  }
+
+  it('pages once during the outage', () => {
+    const { notifications } = replay();
+    const triggers = notifications.filter((n) => n.kind === 'trigger');
+    expect(triggers).toHaveLength(1);
+    // 3 bad of 180 at minute 1 is not yet significant; 6 of 180 at minute 2 is.
+    expect(triggers[0]?.atMs).toBe(at(2));
+    expect(triggers[0]?.decision.long).toMatchObject({ events: 180, bad: 6 });
+    expect(triggers[0]?.decision.guards.wilson.passed).toBe(true);
+  });
+
+  it('resets five minutes after recovery, when the bad runs leave the short window', () => {
+    const { notifications, firingAt } = replay();
+    // The last bad runs are in minute 9; recovery starts at minute 10.
+    expect(firingAt).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    const resolves = notifications.filter((n) => n.kind === 'resolve');
+    expect(resolves).toHaveLength(1);
+    expect(resolves[0]?.atMs).toBe(at(15));
+    expect(resolves[0]?.firingSinceMs).toBe(at(2));
+    // The long window still burns well above the threshold; only the short window recovered.
+    expect(resolves[0]?.decision.long.aboveThreshold).toBe(true);
+    expect(resolves[0]?.decision.blockedBy).toEqual(['short-window-below-threshold']);
+  });
+
+  it('also trips the 6h page tier, whose 30-minute short window resets later', () => {
+    const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 40, outage);
+    expect(tier('page-6h', at(10)).firing).toBe(true);
+    expect(tier('page-6h', at(39)).firing).toBe(true);
+    expect(tier('page-6h', at(40)).firing).toBe(false);
+  });
+});
+
+describe('SLO evaluation', () => {
+  it('reads the period budget and every tier at one instant', () => {
+    const { slo, series } = scenario(checkout, ['eu', 'us'], 0, (m) => (m === -30 ? { bad: 1 } : {}));
+    const evaluation = evaluateSlo(slo, series, at(0));
+    expect(evaluation.tiers.map((t) => t.tier)).toEqual(['page-1h', 'page-6h', 'ticket-24h', 'ticket-72h']);
+    expect(evaluation.budget.events).toBe(360);
+    expect(evaluation.budget.bad).toBe(2);
+    expect(evaluation.budget.badEvents.allowed).toBeCloseTo(0.36, 12);
+  });
+
+  it('reports no data instead of guessing when the probes are silent', () => {
+    const slo = resolveSlo(checkout);
+    const series = buildSloSeries(slo, [], seriesRangeFor(slo, at(0)));
+    const [page] = evaluateSlo(slo, series, at(0)).tiers;
+    expect(page?.firing).toBe(false);
+    expect(page?.blockedBy).toEqual(['no-data', 'short-window-no-data', 'too-few-events', 'too-few-bad-events', 'not-significant']);
+    expect(page?.long.errorRatio).toBeNull();
+  });
+
+  it('weights locations by their events rather than averaging their ratios', () => {
+    // eu ran every minute and passed; ap ran once in the hour and failed.
+    const { tier } = scenario(checkout, ['eu', 'ap'], 1, (m, location) => {
+      if (location === 'eu') return {};
+      return m === 0 ? { bad: 1 } : { skip: true };
+    });
+    const page = tier('page-1h', at(1));
+    expect(page.long).toMatchObject({ events: 61, bad: 1 });
+    expect(page.long.errorRatio).toBeCloseTo(1 / 61, 12); // not (0 + 1) / 2
+  });
+
+  it('evaluates timeslice SLOs in slices', () => {
+    const definition: SloDefinition = { ...checkout, budgeting: { method: 'timeslices', quorum: { count: 2 } } };
+    const { tier } = scenario(definition, ['eu', 'us', 'ap'], 10, (m, location) => (m >= 0 && location !== 'ap' ? { bad: 1 } : {}));
+    const page = tier('page-1h', at(10));
+    expect(page.unit).toBe('slices');
+    expect(page.long).toMatchObject({ events: 60, bad: 10 });
+    expect(page.short).toMatchObject({ events: 5, bad: 5 });
+    expect(page.firing).toBe(true);
+  });
+});
