@@ -25,11 +25,11 @@ export interface ClassifiedRun {
 
 /** Thrown when counts cannot be right (negative, or not adding up to the total). */
 export class RollupError extends Error {
-  constructor(
-    readonly counts: { minute: number; total: number; bad: number; degraded: number; good?: number },
-    readonly reason: string,
-  ) {
-    super(`invalid rollup at minute ${counts.minute}: ${reason}`);
+  constructor(readonly counts: { minute: number; total: number; good: number; bad: number; degraded: number }) {
+    super(
+      `invalid rollup at minute ${counts.minute}: counts must be ≥ 0 and good + bad + degraded must equal total ` +
+        `(total ${counts.total}, good ${counts.good}, bad ${counts.bad}, degraded ${counts.degraded})`,
+    );
     this.name = 'RollupError';
   }
 }
@@ -39,15 +39,17 @@ export function floorToMinute(ms: number): number {
   return Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 }
 
-/** Throws {@link RollupError} unless the counts are non-negative and consistent. */
-export function checkRollupCounts(counts: { minute: number; total: number; bad: number; degraded: number; good?: number }): void {
-  const { total, bad, degraded, good } = counts;
-  if (!(bad >= 0 && degraded >= 0 && total >= 0 && (good === undefined || good >= 0))) {
-    throw new RollupError(counts, 'counts must be finite and ≥ 0');
-  }
-  if (good === undefined ? bad + degraded > total : good + bad + degraded !== total) {
-    throw new RollupError(counts, 'good + bad + degraded must equal total');
-  }
+/**
+ * True when the counts are non-negative and add up. Takes numbers rather than an object
+ * because series builders call it for every rollup.
+ */
+export function countsAddUp(total: number, good: number, bad: number, degraded: number): boolean {
+  return good >= 0 && bad >= 0 && degraded >= 0 && good + bad + degraded === total;
+}
+
+/** Throws {@link RollupError} unless the rollup's counts are non-negative and add up. */
+export function checkRollup(rollup: MinuteRollup): void {
+  if (!countsAddUp(rollup.total, rollup.good, rollup.bad, rollup.degraded)) throw new RollupError(rollup);
 }
 
 /** Counts classified runs into minute buckets per location; invalid runs are not counted. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RollupError, rollUpRuns } from './minute-rollup.js';
-import { MinuteSeriesBuilder, SeriesBuilderError } from './minute-series.js';
+import { MinuteSeriesBuilder, minuteSeriesFromColumns, SeriesBuilderError } from './minute-series.js';
 import { MINUTE_MS } from './time-units.js';
 
 const T0 = Date.UTC(2025, 0, 6, 12, 0); // a Monday noon, whole minute
@@ -69,6 +69,34 @@ describe('MinuteSeries', () => {
     builder.build();
     expect(() => builder.addCounts(at(0), 1, 0, 0)).toThrow(SeriesBuilderError);
     expect(() => builder.build()).toThrow(SeriesBuilderError);
+  });
+});
+
+describe('minuteSeriesFromColumns', () => {
+  it('answers like the builder fed the same counts', () => {
+    const total = [3, 3, 0, 3, 2, 3];
+    const bad = [0, 2, 0, 3, 1, 0];
+    const degraded = [1, 0, 0, 0, 1, 0];
+    const fromColumns = minuteSeriesFromColumns({ startMs: at(0), total, bad, degraded });
+    const builder = new MinuteSeriesBuilder({ fromMs: at(0), toMs: at(6) });
+    total.forEach((t, i) => builder.addCounts(at(i), t, bad[i]!, degraded[i]!));
+    const built = builder.build();
+    for (let end = 0; end <= 7; end++) {
+      for (const span of [1, 2, 5]) {
+        const args = [at(end), span * MINUTE_MS] as const;
+        expect([fromColumns.eventsIn(...args), fromColumns.badIn(...args), fromColumns.degradedIn(...args)]).toEqual([
+          built.eventsIn(...args),
+          built.badIn(...args),
+          built.degradedIn(...args),
+        ]);
+      }
+    }
+    expect(fromColumns.badIn(at(5), 3 * MINUTE_MS)).toBe(4); // minutes 2, 3 and 4
+  });
+
+  it('refuses columns of different lengths or counts that do not add up', () => {
+    expect(() => minuteSeriesFromColumns({ startMs: at(0), total: [1, 1], bad: [0], degraded: [0, 0] })).toThrow(RangeError);
+    expect(() => minuteSeriesFromColumns({ startMs: at(0), total: [1], bad: [1], degraded: [1] })).toThrow(RollupError);
   });
 });
 

@@ -1,4 +1,4 @@
-import { checkRollupCounts, type MinuteRollup } from './minute-rollup.js';
+import { checkRollup, type MinuteRollup } from './minute-rollup.js';
 import { SeriesBuilderError, type WindowCounter } from './minute-series.js';
 import { accumulate, bucketGrid, bucketIndex, windowSum, type BucketGrid, type SeriesRange } from './prefix-sums.js';
 import type { Quorum } from './slo-definition.js';
@@ -47,9 +47,9 @@ const FAILED = 2;
 /** Builds a {@link TimesliceSeries} from per-location minute rollups. */
 export class TimesliceSeriesBuilder {
   private readonly grid: BucketGrid;
-  private readonly states = new Map<string, Uint8Array>();
-  private lastLocation: string | null = null;
-  private lastState: Uint8Array | null = null;
+  // Parallel arrays: a probe has a few locations, and a scan of them beats a map lookup per rollup.
+  private readonly names: string[] = [];
+  private readonly states: Uint8Array[] = [];
   private built = false;
 
   constructor(
@@ -62,7 +62,7 @@ export class TimesliceSeriesBuilder {
   /** Adds one location's minute; throws RollupError when its counts do not add up. */
   add(rollup: MinuteRollup): this {
     if (this.built) throw new SeriesBuilderError('TimesliceSeriesBuilder');
-    checkRollupCounts(rollup);
+    checkRollup(rollup);
     const i = bucketIndex(this.grid, rollup.minute);
     if (i < 0 || rollup.total === 0) return this;
     const state = this.stateOf(rollup.location);
@@ -84,13 +84,13 @@ export class TimesliceSeriesBuilder {
     }
     accumulate(valid);
     accumulate(bad);
-    return new TimesliceSeries(this.grid, valid, bad, [...this.states.keys()]);
+    return new TimesliceSeries(this.grid, valid, bad, [...this.names]);
   }
 
   private countLocations(): { reported: Uint32Array; failed: Uint32Array } {
     const reported = new Uint32Array(this.grid.count);
     const failed = new Uint32Array(this.grid.count);
-    for (const state of this.states.values()) {
+    for (const state of this.states) {
       for (let i = 0; i < state.length; i++) {
         const s = state[i]!;
         reported[i] = reported[i]! + (s & REPORTED);
@@ -100,16 +100,12 @@ export class TimesliceSeriesBuilder {
     return { reported, failed };
   }
 
-  // Rollups usually arrive grouped by location; remembering the last one skips most map lookups.
   private stateOf(location: string): Uint8Array {
-    if (location === this.lastLocation && this.lastState !== null) return this.lastState;
-    let state = this.states.get(location);
-    if (state === undefined) {
-      state = new Uint8Array(this.grid.count);
-      this.states.set(location, state);
-    }
-    this.lastLocation = location;
-    this.lastState = state;
+    const index = this.names.indexOf(location);
+    if (index >= 0) return this.states[index]!;
+    const state = new Uint8Array(this.grid.count);
+    this.names.push(location);
+    this.states.push(state);
     return state;
   }
 }
