@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, TargetError } from '../config/index.js';
+import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
 import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
 import { BrowserNotFoundError } from '../runner/index.js';
 import { StoreLocationError, PostgresNotSupportedError, SchemaVersionError } from '../store/index.js';
@@ -107,7 +108,10 @@ function buildProgram(): Command {
 
 /** Errors that mean "your input or setup is wrong": one clean message, exit 2. */
 function usageErrorMessage(error: unknown): string | undefined {
-  const known = [ConfigError, TargetError, NoJourneyFilesError, InvalidGrepError, BrowserNotFoundError, StoreLocationError, PostgresNotSupportedError, SchemaVersionError];
+  const known = [
+    ConfigError, TargetError, NoJourneyFilesError, InvalidGrepError, BrowserNotFoundError,
+    StoreLocationError, PostgresNotSupportedError, SchemaVersionError, FaultRuleError, DemoShopConfigError,
+  ];
   return known.some((type) => error instanceof type) ? (error as Error).message : undefined;
 }
 

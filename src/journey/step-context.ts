@@ -4,6 +4,14 @@ import type { expect as playwrightExpect } from 'playwright/test';
 /** Playwright's `expect`, with web-first assertions such as `toBeVisible()`. */
 export type Expect = typeof playwrightExpect;
 
+/**
+ * Params as a step sees them when it names no type. `any` values on purpose: `step()` cannot see
+ * the journey's `params` type (TypeScript does not infer it through the steps array), and
+ * `unknown` would force a cast on every read. Write `step<MyParams>(…)` for checked params.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyParams = Record<string, any>;
+
 /** Where a journey runs: the named target and its base URL. */
 export interface TargetInfo {
   name: string;
@@ -17,7 +25,7 @@ export interface StepLogger {
 }
 
 /** What a step function receives. */
-export interface StepContext<Params = Record<string, unknown>> {
+export interface StepContext<Params = AnyParams> {
   /** A page in this run's fresh BrowserContext. Created only when a step asks for it. */
   page: Page;
   /** This run's BrowserContext (isolated cookies and storage). */
@@ -39,4 +47,4 @@ export interface StepContext<Params = Record<string, unknown>> {
 /** The names a step function may destructure from its {@link StepContext}. */
 export type FixtureName = keyof StepContext;
 
-export type StepFunction<Params = Record<string, unknown>> = (ctx: StepContext<Params>) => Promise<void> | void;
+export type StepFunction<Params = AnyParams> = (ctx: StepContext<Params>) => Promise<void> | void;

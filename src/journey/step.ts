@@ -1,6 +1,6 @@
 import { toMilliseconds, type Duration } from './duration.js';
 import { fixturesUsedBy } from './fixtures-used.js';
-import type { FixtureName, StepFunction } from './step-context.js';
+import type { AnyParams, FixtureName, StepFunction } from './step-context.js';
 
 export interface StepOptions {
   /** Per-step timeout. Defaults to the journey's `stepTimeout`, then the config default. */
@@ -8,7 +8,7 @@ export interface StepOptions {
 }
 
 /** A named, ordered unit of a journey. Built with {@link step} or {@link step.soft}. */
-export interface Step<Params = Record<string, unknown>> {
+export interface Step<Params = AnyParams> {
   readonly kind: 'step';
   readonly name: string;
   /** A soft step records its failure and lets the journey go on. */
@@ -52,7 +52,7 @@ function makeStep<P>(soft: boolean, args: StepArgs<P>): Step<P> {
  *   await page.getByRole('button', { name: 'Pay' }).click();
  * });
  */
-export function step<P = Record<string, unknown>>(...args: StepArgs<P>): Step<P> {
+export function step<P = AnyParams>(...args: StepArgs<P>): Step<P> {
   return makeStep(false, args);
 }
 
@@ -65,6 +65,6 @@ export function step<P = Record<string, unknown>>(...args: StepArgs<P>): Step<P>
  *   await expect(page.getByTestId('recommendations')).toBeVisible();
  * });
  */
-step.soft = function soft<P = Record<string, unknown>>(...args: StepArgs<P>): Step<P> {
+step.soft = function soft<P = AnyParams>(...args: StepArgs<P>): Step<P> {
   return makeStep(true, args);
 };
