@@ -7,19 +7,18 @@ import {
   type AlertState,
   type LifecycleStep,
 } from './alert-lifecycle.js';
-import { probeTraffic } from './probe-traffic.fixture.js';
+import { at, probeTraffic } from './probe-traffic.fixture.js';
 import { resolveSlo } from './slo-definition.js';
 import { buildSloSeries } from './slo-series.js';
 import { evaluateTier, type TierBlocker, type TierDecision } from './tier-evaluation.js';
-import { HOUR_MS, MINUTE_MS } from './time-units.js';
+import { HOUR_MS } from './time-units.js';
 
-const T0 = Date.UTC(2025, 0, 6, 12, 0);
-const at = (minutes: number) => T0 + minutes * MINUTE_MS;
 
 /** A real decision from a small series, with `firing` and `blockedBy` set by the test. */
 function decisionFactory(): (firing: boolean, blockedBy?: TierBlocker[]) => TierDecision {
   const slo = resolveSlo({ name: 'cart', journey: 'cart', sli: { kind: 'availability' }, objective: 0.99 });
-  const series = buildSloSeries(slo, probeTraffic({ fromMs: at(-60), toMs: at(0), locations: ['eu'] }), { fromMs: at(-60), toMs: at(0) });
+  const range = { fromMs: at(-60), toMs: at(0) };
+  const series = buildSloSeries(slo, probeTraffic({ ...range, locations: ['eu'] }), range);
   const base = evaluateTier(slo, slo.tiers[0]!, series, at(0));
   return (firing, blockedBy = firing ? [] : ['long-window-below-threshold']) => ({ ...base, firing, blockedBy });
 }

@@ -24,8 +24,21 @@ export { burnRate, budgetShareSpent, detectionTimeMs } from './burn-rate.js';
 export { evaluateSlo } from './slo-evaluation.js';
 export type { SloEvaluation } from './slo-evaluation.js';
 export type { TierDecision, WindowReading, TierBlocker } from './tier-evaluation.js';
-export { advanceAlert, initialAlertState, alertDedupKey, AlertStateMismatchError, DEFAULT_LIFECYCLE_OPTIONS } from './alert-lifecycle.js';
-export type { AlertState, AlertStatus, AlertNotification, NotificationKind, LifecycleOptions, LifecycleStep } from './alert-lifecycle.js';
+export {
+  advanceAlert,
+  initialAlertState,
+  alertDedupKey,
+  AlertStateMismatchError,
+  DEFAULT_LIFECYCLE_OPTIONS,
+} from './alert-lifecycle.js';
+export type {
+  AlertState,
+  AlertStatus,
+  AlertNotification,
+  NotificationKind,
+  LifecycleOptions,
+  LifecycleStep,
+} from './alert-lifecycle.js';
 export { lintSlo } from './policy-lint.js';
 export type { TierLint, ProbeRate, LintWarning, LintCode, FiringLimit } from './policy-lint.js';
 export { wilsonLowerBound } from './wilson-interval.js';

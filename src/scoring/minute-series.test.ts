@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RollupError, rollUpRuns } from './minute-rollup.js';
 import { MinuteSeriesBuilder, minuteSeriesFromColumns, SeriesBuilderError } from './minute-series.js';
+import { at } from './probe-traffic.fixture.js';
 import { MINUTE_MS } from './time-units.js';
 
-const T0 = Date.UTC(2025, 0, 6, 12, 0); // a Monday noon, whole minute
-const at = (minutes: number) => T0 + minutes * MINUTE_MS;
 
 describe('MinuteSeries', () => {
   it('sums the buckets that start before the window end, over all locations', () => {

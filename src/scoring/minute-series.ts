@@ -121,7 +121,8 @@ export interface MinuteColumns {
 export function minuteSeriesFromColumns(columns: MinuteColumns): MinuteSeries {
   const count = columns.total.length;
   if (columns.bad.length !== count || columns.degraded.length !== count) {
-    throw new RangeError(`minute columns differ in length: total ${count}, bad ${columns.bad.length}, degraded ${columns.degraded.length}`);
+    const lengths = `total ${count}, bad ${columns.bad.length}, degraded ${columns.degraded.length}`;
+    throw new RangeError(`minute columns differ in length: ${lengths}`);
   }
   const grid = bucketGrid({ fromMs: columns.startMs, toMs: columns.startMs + count * MINUTE_MS }, MINUTE_MS);
   const total = new Float64Array(count + 1);
@@ -131,7 +132,9 @@ export function minuteSeriesFromColumns(columns: MinuteColumns): MinuteSeries {
     const t = columns.total[i]!;
     const b = columns.bad[i]!;
     const d = columns.degraded[i]!;
-    if (!countsAddUp(t, t - b - d, b, d)) throw new RollupError({ minute: grid.startMs + i * MINUTE_MS, total: t, good: t - b - d, bad: b, degraded: d });
+    if (!countsAddUp(t, t - b - d, b, d)) {
+      throw new RollupError({ minute: grid.startMs + i * MINUTE_MS, total: t, good: t - b - d, bad: b, degraded: d });
+    }
     total[i + 1] = total[i]! + t;
     bad[i + 1] = bad[i]! + b;
     degraded[i + 1] = degraded[i]! + d;

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lintSlo, type TierLint } from './policy-lint.js';
-import { probeTraffic } from './probe-traffic.fixture.js';
+import { at, checkoutSlo, scenario } from './probe-traffic.fixture.js';
 import { resolveSlo, type SloDefinition } from './slo-definition.js';
-import { evaluateSlo } from './slo-evaluation.js';
-import { buildSloSeries } from './slo-series.js';
 import { DAY_MS, MINUTE_MS } from './time-units.js';
 import { wilsonLowerBound } from './wilson-interval.js';
 
-const checkout: SloDefinition = {
-  name: 'checkout',
-  journey: 'checkout',
-  sli: { kind: 'availability' },
-  objective: 0.999,
-  periodMs: 30 * DAY_MS,
-};
+const checkout = checkoutSlo;
 const noGuards = { minEvents: 0, minBadEvents: 0, wilsonConfidence: null };
 
 function lintOf(definition: SloDefinition, runsPerMinute: number, locations: number, tier = 'page-1h'): TierLint {
@@ -51,23 +43,10 @@ describe('policy lint', () => {
   });
 
   it('agrees with the evaluator on when a full outage fires', () => {
-    for (const locations of [1, 3]) {
-      const definition = checkout;
-      const lint = lintOf(definition, 1, locations);
-      const names = ['eu', 'us', 'ap'].slice(0, locations);
-      const slo = resolveSlo(definition);
-      const start = Date.UTC(2025, 0, 6, 12, 0);
-      const rollups = probeTraffic({
-        fromMs: start - 120 * MINUTE_MS,
-        toMs: start + 10 * MINUTE_MS,
-        locations: names,
-        outcome: (minute) => (minute >= start ? { bad: 1 } : {}),
-      });
-      const series = buildSloSeries(slo, rollups, { fromMs: start - 120 * MINUTE_MS, toMs: start + 10 * MINUTE_MS });
-      let firstFiring: number | null = null;
-      for (let m = 0; m <= 10 && firstFiring === null; m++) {
-        if (evaluateSlo(slo, series, start + m * MINUTE_MS).tiers[0]?.firing) firstFiring = m;
-      }
+    for (const locations of [['eu'], ['eu', 'us', 'ap']]) {
+      const lint = lintOf(checkout, 1, locations.length);
+      const { tier } = scenario(checkout, locations, 10, (minute) => (minute >= 0 ? { bad: 1 } : {}), 120);
+      const firstFiring = [...Array(11).keys()].find((m) => tier('page-1h', at(m)).firing);
       expect(firstFiring).toBe(lint.minutesToFireAtFullOutage);
     }
   });

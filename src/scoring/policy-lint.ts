@@ -115,22 +115,27 @@ function firingNeed(tier: AlertTier, nLong: number, nShort: number): FiringNeed 
   const long = smallestAbove(t, nLong);
   const short = smallestAbove(t, nShort);
   if (long === null || short === null) {
-    const never = t >= 1 ? `its threshold f·B = ${round(t)} is not below 1` : 'a window holds too few events to exceed the threshold';
-    return { needed: null, withoutGuards: null, limitedBy: null, never };
+    return never(null, t >= 1 ? `its threshold f·B = ${round(t)} is not below 1` : 'a window holds too few events to exceed the threshold');
   }
   const withoutGuards = Math.max(long, short);
-  if (nLong < tier.guards.minEvents) {
-    return { needed: null, withoutGuards, limitedBy: null, never: `the long window holds ${nLong} events, fewer than minEvents = ${tier.guards.minEvents}` };
-  }
-  const wilson = tier.guards.wilsonConfidence === null ? 0 : smallestSignificant(t, nLong, tier.guards.wilsonConfidence);
-  if (wilson === null) {
-    return { needed: null, withoutGuards, limitedBy: null, never: `even ${nLong} bad of ${nLong} events is not significant` };
-  }
-  const candidates: [FiringLimit, number][] = [['threshold', long], ['short-window', short], ['min-bad-events', tier.guards.minBadEvents], ['wilson', wilson]];
-  const needed = Math.max(...candidates.map(([, k]) => k));
-  if (needed > nLong) return { needed: null, withoutGuards, limitedBy: null, never: `minBadEvents = ${needed} exceeds the ${nLong} events of the long window` };
-  const limitedBy = candidates.find(([, k]) => k === needed)?.[0] ?? 'threshold';
+  const { minEvents, minBadEvents, wilsonConfidence } = tier.guards;
+  if (nLong < minEvents) return never(withoutGuards, `the long window holds ${nLong} events, fewer than minEvents = ${minEvents}`);
+  const wilson = wilsonConfidence === null ? 0 : smallestSignificant(t, nLong, wilsonConfidence);
+  if (wilson === null) return never(withoutGuards, `even ${nLong} bad of ${nLong} events is not significant`);
+  const limits: [FiringLimit, number][] = [
+    ['threshold', long],
+    ['short-window', short],
+    ['min-bad-events', minBadEvents],
+    ['wilson', wilson],
+  ];
+  const needed = Math.max(...limits.map(([, k]) => k));
+  if (needed > nLong) return never(withoutGuards, `minBadEvents = ${needed} exceeds the ${nLong} events of the long window`);
+  const limitedBy = limits.find(([, k]) => k === needed)?.[0] ?? 'threshold';
   return { needed, withoutGuards, limitedBy, never: null };
+}
+
+function never(withoutGuards: number | null, reason: string): FiringNeed {
+  return { needed: null, withoutGuards, limitedBy: null, never: reason };
 }
 
 /** The smallest k ≥ 1 with k/n > t, or null when even k = n is not enough. */
@@ -157,12 +162,13 @@ function smallestSignificant(t: number, n: number, confidence: number): number |
 
 function warningsFor(tier: AlertTier, need: FiringNeed, badRunsToFire: number | null): LintWarning[] {
   const warnings: LintWarning[] = [];
+  const warn = (code: LintCode, message: string) => warnings.push({ code, message: `${tier.name} ${message}` });
   if (badRunsToFire === 1) {
-    warnings.push({ code: 'single-bad-run-fires', message: `${tier.name} fires on a single bad run; raise minBadEvents, add locations or retries, or lengthen the window` });
+    warn('single-bad-run-fires', 'fires on a single bad run; raise minBadEvents, add locations or retries, or lengthen the window');
   }
-  if (need.never !== null) warnings.push({ code: 'never-fires', message: `${tier.name} can never fire at this rate: ${need.never}` });
+  if (need.never !== null) warn('never-fires', `can never fire at this rate: ${need.never}`);
   if (tier.factor < 1) {
-    warnings.push({ code: 'burn-below-one', message: `${tier.name} fires at burn rate ${round(tier.factor)}, below the rate that spends the budget over the period` });
+    warn('burn-below-one', `fires at burn rate ${round(tier.factor)}, below the rate that spends the budget over the period`);
   }
   return warnings;
 }

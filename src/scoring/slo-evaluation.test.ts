@@ -1,40 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { advanceAlert, type AlertNotification, type AlertState } from './alert-lifecycle.js';
-import { probeTraffic, type MinuteOutcome } from './probe-traffic.fixture.js';
+import { at, checkoutSlo, scenario, type MinuteOutcome } from './probe-traffic.fixture.js';
 import { resolveSlo, type SloDefinition } from './slo-definition.js';
 import { evaluateSlo } from './slo-evaluation.js';
 import { buildSloSeries, seriesRangeFor } from './slo-series.js';
-import { DAY_MS, MINUTE_MS } from './time-units.js';
 
-const T0 = Date.UTC(2025, 0, 6, 12, 0);
-const at = (minutes: number) => T0 + minutes * MINUTE_MS;
-
-const checkout: SloDefinition = {
-  name: 'checkout',
-  journey: 'checkout',
-  sli: { kind: 'availability' },
-  objective: 0.999,
-  periodMs: 30 * DAY_MS,
-};
-
-/** Three hours of probes before T0 and `after` minutes from T0, with a per-minute outcome. */
-function scenario(definition: SloDefinition, locations: string[], after: number, outcome?: (minute: number, location: string) => MinuteOutcome) {
-  const slo = resolveSlo(definition);
-  const rollups = probeTraffic({
-    fromMs: at(-180),
-    toMs: at(after),
-    locations,
-    ...(outcome ? { outcome: (ms: number, location: string) => outcome((ms - T0) / MINUTE_MS, location) } : {}),
-  });
-  const series = buildSloSeries(slo, rollups, { fromMs: at(-180) - slo.periodMs, toMs: at(after) });
-  return { slo, series, tier: (name: string, nowMs: number) => pick(evaluateSlo(slo, series, nowMs).tiers, name) };
-}
-
-function pick<T extends { tier: string }>(items: T[], name: string): T {
-  const found = items.find((item) => item.tier === name);
-  if (found === undefined) throw new Error(`no tier ${name}`);
-  return found;
-}
+const checkout = checkoutSlo;
 
 describe('one flaky run at 1 run/min from one location', () => {
   const flaky = (minute: number): MinuteOutcome => (minute === 0 ? { bad: 1 } : {});

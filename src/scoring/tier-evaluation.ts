@@ -1,7 +1,7 @@
 import type { AlertTier, Severity } from './alert-tiers.js';
 import { burnRate, errorRatio } from './burn-rate.js';
 import { checkGuards, type GuardReport } from './low-volume-guards.js';
-import type { EventUnit } from './minute-series.js';
+import type { EventUnit, WindowCounter } from './minute-series.js';
 import type { SloSeries } from './slo-series.js';
 
 /** One window of a tier, read at the evaluation instant. */
@@ -56,10 +56,14 @@ export interface TierDecision {
  * and the long window passes the low-volume guards (minimum events, minimum bad events and
  * the Wilson lower bound above f·B).
  */
-export function evaluateTier(slo: { name: string; budget: number }, tier: AlertTier, series: SloSeries, nowMs: number): TierDecision {
-  const counter = series.budgeting;
-  const long = readWindow(counter.eventsIn(nowMs, tier.longWindowMs), counter.badIn(nowMs, tier.longWindowMs), tier, slo.budget, tier.longWindowMs);
-  const short = readWindow(counter.eventsIn(nowMs, tier.shortWindowMs), counter.badIn(nowMs, tier.shortWindowMs), tier, slo.budget, tier.shortWindowMs);
+export function evaluateTier(
+  slo: { name: string; budget: number },
+  tier: AlertTier,
+  series: SloSeries,
+  nowMs: number,
+): TierDecision {
+  const long = readWindow(series.budgeting, nowMs, tier.longWindowMs, tier.threshold, slo.budget);
+  const short = readWindow(series.budgeting, nowMs, tier.shortWindowMs, tier.threshold, slo.budget);
   const guards = checkGuards(tier.guards, long.events, long.bad, tier.threshold);
   const blockedBy = blockers(long, short, guards);
   return {
@@ -71,7 +75,7 @@ export function evaluateTier(slo: { name: string; budget: number }, tier: AlertT
     windowsAboveThreshold: long.aboveThreshold && short.aboveThreshold,
     factor: tier.factor,
     threshold: tier.threshold,
-    unit: counter.unit,
+    unit: series.budgeting.unit,
     long,
     short,
     degradedRuns: series.runs.degradedIn(nowMs, tier.longWindowMs),
@@ -80,7 +84,9 @@ export function evaluateTier(slo: { name: string; budget: number }, tier: AlertT
   };
 }
 
-function readWindow(events: number, bad: number, tier: AlertTier, budget: number, windowMs: number): WindowReading {
+function readWindow(counter: WindowCounter, nowMs: number, windowMs: number, threshold: number, budget: number): WindowReading {
+  const events = counter.eventsIn(nowMs, windowMs);
+  const bad = counter.badIn(nowMs, windowMs);
   const ratio = errorRatio(bad, events);
   return {
     windowMs,
@@ -88,7 +94,7 @@ function readWindow(events: number, bad: number, tier: AlertTier, budget: number
     bad,
     errorRatio: ratio,
     burnRate: ratio === null ? null : burnRate(ratio, budget),
-    aboveThreshold: ratio !== null && ratio > tier.threshold,
+    aboveThreshold: ratio !== null && ratio > threshold,
   };
 }
 

@@ -4,10 +4,9 @@ import { buildSloSeries } from './slo-series.js';
 import { resolveSlo, type Quorum } from './slo-definition.js';
 import { isBadSlice, requiredSuccesses, TimesliceSeriesBuilder } from './timeslice-series.js';
 import type { MinuteRollup } from './minute-rollup.js';
+import { at } from './probe-traffic.fixture.js';
 import { DAY_MS, MINUTE_MS } from './time-units.js';
 
-const T0 = Date.UTC(2025, 0, 6, 12, 0);
-const at = (minutes: number) => T0 + minutes * MINUTE_MS;
 
 function run(minute: number, location: string, result: 'good' | 'bad' | 'degraded'): MinuteRollup {
   return { minute: at(minute), location, total: 1, good: result === 'good' ? 1 : 0, bad: result === 'bad' ? 1 : 0, degraded: result === 'degraded' ? 1 : 0 };
