@@ -4,7 +4,7 @@
  * Bauer 1972), as R's `wilcox.test(x, y, conf.int = TRUE)` computes them.
  */
 import { midranks, tieTerm } from './midranks.js';
-import { rankSumSigma, useExactDistribution, type RankTestOptions } from './mann-whitney.js';
+import { rankSumSigma, requireBothSamples, useExactDistribution, type RankTestOptions } from './mann-whitney.js';
 import { normalQuantile, normalUpperTail } from './normal-distribution.js';
 import { quantileOfSorted } from './sample-quantile.js';
 import { wilcoxonDistribution } from './wilcoxon-distribution.js';
@@ -37,7 +37,7 @@ export function hodgesLehmann(
   y: readonly number[],
   options: ShiftIntervalOptions = {},
 ): ShiftEstimate {
-  if (x.length === 0 || y.length === 0) throw new RangeError('both samples need at least one value');
+  requireBothSamples(x, y);
   const confidenceLevel = options.confidenceLevel ?? 0.98;
   const differences = x.flatMap((xi) => y.map((yj) => xi - yj)).sort((a, b) => a - b);
   const estimate = quantileOfSorted(differences, 0.5);

@@ -38,7 +38,7 @@ export function mannWhitneyTest(
   y: readonly number[],
   options: RankTestOptions = {},
 ): MannWhitneyResult {
-  if (x.length === 0 || y.length === 0) throw new RangeError('both samples need at least one value');
+  requireBothSamples(x, y);
   const m = x.length;
   const { ranks, tieTerm } = midranks([...x, ...y]);
   const statistic = ranks.slice(0, m).reduce((sum, rank) => sum + rank, 0) - (m * (m + 1)) / 2;
@@ -54,6 +54,11 @@ export function mannWhitneyTest(
     method: correct ? 'Wilcoxon rank sum test with continuity correction' : 'Wilcoxon rank sum test',
     pValues: normalPValues(statistic, m, y.length, tieTerm, correct),
   };
+}
+
+/** Rank tests compare two samples; an empty one is a caller's bug, not a NoData result. */
+export function requireBothSamples(x: readonly number[], y: readonly number[]): void {
+  if (x.length === 0 || y.length === 0) throw new RangeError('both samples need at least one value');
 }
 
 /** R's rule for choosing the exact distribution; shared with the interval so both agree. */

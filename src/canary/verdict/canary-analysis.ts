@@ -33,7 +33,8 @@ export function analyseCanary(samples: Readonly<Record<string, CujSamples>>, ove
   if (cujs.length === 0) return { verdict: 'INCONCLUSIVE', score: null, reason: 'no CUJ samples to analyse', neededRunsPerSide: null, cujs };
   const verdict = settledVerdict(combineVerdictRanges(cujs.map((cuj) => cuj.verdictRange)));
   const scores = cujs.flatMap((cuj) => (cuj.score === null ? [] : [cuj.score]));
-  const needed = verdict === 'INCONCLUSIVE' ? neededRuns(cujs.map((cuj) => ({ decided: cuj.verdict !== 'INCONCLUSIVE', neededRunsPerSide: cuj.neededRunsPerSide }))) : undefined;
+  const openCujs = cujs.map((cuj) => ({ decided: cuj.verdict !== 'INCONCLUSIVE', neededRunsPerSide: cuj.neededRunsPerSide }));
+  const needed = verdict === 'INCONCLUSIVE' ? neededRuns(openCujs) : undefined;
   return {
     verdict,
     score: scores.length === 0 ? null : Math.min(...scores),

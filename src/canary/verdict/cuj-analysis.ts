@@ -86,7 +86,9 @@ function cujReason(verdict: Verdict, metrics: readonly MetricResult[], score: nu
     const open = score === null ? 'no metric has data on both sides' : `the verdict could be anything from ${range.best} to ${range.worst}`;
     return `too few runs to decide: ${open}; undecided: ${needs.join(', ')}`;
   }
-  const criticalFailure = metrics.find((metric) => metric.critical && metric.decided && metric.classification !== 'Pass' && metric.classification !== 'NoData');
+  const criticalFailure = metrics.find(
+    (metric) => metric.critical && metric.decided && metric.classification !== 'Pass' && metric.classification !== 'NoData',
+  );
   if (criticalFailure) return `critical ${criticalFailure.name} is ${criticalFailure.classification}: ${criticalFailure.reason}`;
   const classified = metrics.filter((metric) => metric.classification !== 'NoData');
   const notPass = classified.filter((metric) => metric.classification !== 'Pass').map((metric) => `${metric.name} ${metric.classification}`);

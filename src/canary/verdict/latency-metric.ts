@@ -19,7 +19,12 @@ export interface LatencyMetricName {
 }
 
 /** Compares baseline and canary durations (ms). Not critical by default. */
-export function analyseLatency(metric: LatencyMetricName, baselineMs: readonly number[], canaryMs: readonly number[], config: CanaryConfig): LatencyMetric {
+export function analyseLatency(
+  metric: LatencyMetricName,
+  baselineMs: readonly number[],
+  canaryMs: readonly number[],
+  config: CanaryConfig,
+): LatencyMetric {
   const base = {
     ...metric,
     kind: 'latency' as const,
@@ -47,7 +52,13 @@ export function analyseLatency(metric: LatencyMetricName, baselineMs: readonly n
   return {
     ...base,
     thresholdMs,
-    shift: { estimateMs: shift.estimate, lowerMs: shift.lower, upperMs: shift.upper, confidenceLevel: shift.confidenceLevel, achievedConfidenceLevel: shift.achievedConfidenceLevel },
+    shift: {
+      estimateMs: shift.estimate,
+      lowerMs: shift.lower,
+      upperMs: shift.upper,
+      confidenceLevel: shift.confidenceLevel,
+      achievedConfidenceLevel: shift.achievedConfidenceLevel,
+    },
     pValue: test.pValues.twoSided,
     pValues: test.pValues,
     statistic: test.statistic,
@@ -73,7 +84,9 @@ function latencyRunsNeeded(baselineMs: readonly number[], thresholdMs: number, c
 
 function describeShift(classification: Classification, shift: ShiftEstimate, thresholdMs: number, baselineMedianMs: number, config: CanaryConfig): string {
   const interval = `${formatSignedMs(shift.estimate)} (${Math.round(shift.confidenceLevel * 100)}% interval ${formatSignedMs(shift.lower)} to ${formatSignedMs(shift.upper)})`;
-  const threshold = `${formatMs(thresholdMs)} (the larger of ${formatPercent(config.relativeTolerance)} of the ${formatMs(baselineMedianMs)} baseline median and the ${formatMs(config.effectFloorMs)} floor)`;
+  const threshold =
+    `${formatMs(thresholdMs)} (the larger of ${formatPercent(config.relativeTolerance)} of the ` +
+    `${formatMs(baselineMedianMs)} baseline median and the ${formatMs(config.effectFloorMs)} floor)`;
   if (classification === 'High') return `canary slower: shift ${interval} lies above +${threshold}`;
   if (classification === 'Low') return `canary faster: shift ${interval} lies below −${threshold}`;
   return `shift ${interval} does not lie beyond ±${threshold}`;

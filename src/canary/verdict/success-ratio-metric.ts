@@ -41,8 +41,13 @@ export function analyseSuccessRatio(baseline: RunCounts, canary: RunCounts, conf
   const decided =
     classification === 'High' ||
     (Math.min(runs(baseline), runs(canary)) >= config.minRunsPerSide && fisherCanDetect(runs(baseline), runs(canary), effect));
-  const comparison = `canary failed ${canary.failed} of ${runs(canary)} runs (${formatPercent(canaryFailureRate)}), baseline ${baseline.failed} of ${runs(baseline)} (${formatPercent(baselineFailureRate)}), p = ${formatPValue(pValue)}`;
-  const verdict = classification === 'High' ? `significantly more failures (p < ${config.alpha})` : passExplanation(pValue, canaryFailureRate - baselineFailureRate, config);
+  const comparison =
+    `canary failed ${canary.failed} of ${runs(canary)} runs (${formatPercent(canaryFailureRate)}), ` +
+    `baseline ${baseline.failed} of ${runs(baseline)} (${formatPercent(baselineFailureRate)}), p = ${formatPValue(pValue)}`;
+  const verdict =
+    classification === 'High'
+      ? `significantly more failures (p < ${config.alpha})`
+      : passExplanation(pValue, canaryFailureRate - baselineFailureRate, config);
   const reason = `${comparison}: ${verdict}${decided ? '' : `; ${tooFewRuns(neededRunsPerSide, config)}`}`;
   return { ...base, pValue, classification, decided, ...(decided ? {} : { neededRunsPerSide }), reason };
 }
