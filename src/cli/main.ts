@@ -90,8 +90,10 @@ function buildProgram(): Command {
     .description('start the bundled demo shop and run the example journeys against it')
     .option('--repeat <n>', 'run each journey n times', positiveInt, 1)
     .addOption(new Option('--reporter <name>', 'output format').choices(REPORTERS).default('list'))
+    .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
+    .option('--store <location>', 'result store: a SQLite file path (default: .outpost/outpost.db)')
     .action(async (opts) => {
-      process.exitCode = await demoCommand({ repeat: opts.repeat, reporter: opts.reporter }, streams);
+      process.exitCode = await demoCommand({ repeat: opts.repeat, reporter: opts.reporter, store: opts.store, outputDir: opts.output }, streams);
     });
 
   program

@@ -26,5 +26,11 @@ export function buildLaunchOptions(inputs: LaunchInputs): LaunchOptions {
     // Chromium refuses to start its sandbox as root (containers, CI); Playwright's own image runs as non-root.
     chromiumSandbox: isRoot ? false : extra.chromiumSandbox,
     args: [...QUIET_NETWORK_ARGS, ...(extra.args ?? [])],
+    // Outpost owns shutdown: on SIGINT/SIGTERM it lets runs end as `aborted`, saves their
+    // artifacts and closes the browser itself. Playwright's own handlers would kill the browser
+    // under the runs (and may exit the process) before results are stored.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   };
 }

@@ -11,7 +11,14 @@ const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '
  * `outpost demo` (what `npm run demo` calls): starts the bundled shop on a free port and runs
  * the example journeys against it with the repository's own config, storing results in SQLite.
  */
-export async function demoCommand(options: { repeat: number; reporter: string }, streams: ReporterStreams): Promise<ExitCodeValue> {
+export interface DemoCommandOptions {
+  repeat: number;
+  reporter: string;
+  store?: string;
+  outputDir?: string;
+}
+
+export async function demoCommand(options: DemoCommandOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
   const password = process.env.SHOP_PASSWORD ?? DEFAULT_PASSWORD;
   const shop = await startDemoShop({ port: 0, password });
   streams.err.write(`demo shop started on ${shop.url}\n`);
@@ -24,6 +31,8 @@ export async function demoCommand(options: { repeat: number; reporter: string },
         target: { name: 'demo-shop', baseURL: shop.url, params: {} },
         repeat: options.repeat,
         reporter: options.reporter,
+        store: options.store,
+        outputDir: options.outputDir,
         env: { ...process.env, SHOP_PASSWORD: password },
       },
       streams,
