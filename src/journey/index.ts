@@ -6,4 +6,4 @@ export type { StepContext, StepFunction, StepLogger, TargetInfo, Expect, Fixture
 export { toMilliseconds, isDuration, DurationError } from './duration.js';
 export type { Duration } from './duration.js';
 export { failingStep, softFailures } from './journey-result.js';
-export type { JourneyResult, StepResult, RunStatus, StepStatus, ErrorInfo, RunArtifacts } from './journey-result.js';
+export type { JourneyResult, StepResult, RunStatus, StepStatus, ErrorInfo, RunArtifacts, EndpointUse } from './journey-result.js';

@@ -40,6 +40,24 @@ export interface RunArtifacts {
   trace?: string;
 }
 
+/**
+ * One endpoint a run really exercised: requests of the page (documents, XHR, fetch) and of the
+ * API client, grouped by step, method, host, path pattern (ids collapsed) and status.
+ * This is the journey's coverage of the backends it is meant to watch.
+ */
+export interface EndpointUse {
+  step: number;
+  method: string;
+  /** `host:port` as in the URL. */
+  host: string;
+  /** The path with ids collapsed to `:id` and no query string, e.g. `/api/orders/:id`. */
+  path: string;
+  /** The response status, or 0 when the request failed without a response. */
+  status: number;
+  count: number;
+  totalMs: number;
+}
+
 export interface JourneyResult {
   id: string;
   journey: string;
@@ -59,6 +77,8 @@ export interface JourneyResult {
   tags: string[];
   /** The session a run belongs to (a `run` invocation, a verify or canary analysis). */
   sessionId?: string;
+  /** Endpoints the run exercised (absent when nothing was recorded). */
+  endpoints?: EndpointUse[];
 }
 
 /** The first hard step that did not pass, if any. */

@@ -5,6 +5,8 @@ import { saveArtifacts, type ArtifactPolicy } from './artifacts.js';
 import type { BrowserPool } from './browser-pool.js';
 import { toErrorInfo } from './error-info.js';
 import { NO_REDACTION, type Redactor } from './redactor.js';
+import { NetworkCapture } from './network-capture.js';
+import { NO_OBSERVER, type RunObserver, type RunTrace } from './run-observer.js';
 import { RunResources } from './run-resources.js';
 import { executeStep, type StepEnvironment, type StepPlan } from './step-execution.js';
 
@@ -31,6 +33,17 @@ export interface RunJourneyOptions {
   sessionId?: string;
   /** Aborting marks the run `aborted` and skips what is left. */
   signal?: AbortSignal;
+  /** Follows the run for telemetry (spans, metrics). */
+  observer?: RunObserver;
+  /** Trace context propagation into the system under test. */
+  propagation?: PropagationOptions;
+}
+
+export interface PropagationOptions {
+  /** Inject W3C trace context into first-party requests (default true when an observer is set). */
+  enabled: boolean;
+  /** Origins besides the target's that count as first party. Third parties never get headers. */
+  extraOrigins?: readonly string[];
 }
 
 /**
@@ -43,6 +56,13 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
   const { journey } = options;
   const journeyMs = journey.timeoutMs ?? options.timeouts.journeyMs;
   const fixtures = fixturesUsedByJourney(journey);
+  const redactor = options.redactor ?? NO_REDACTION;
+  const trace = startTrace(options, id, startedAt);
+  const network = new NetworkCapture({
+    firstPartyOrigins: [options.target.baseURL, ...(options.propagation?.extraOrigins ?? [])],
+    propagate: options.propagation?.enabled ?? options.observer !== undefined,
+    redact: (text) => redactor.redact(text),
+  });
   const resources = new RunResources({
     pool: options.pool,
     contextOptions: options.contextOptions ?? {},
@@ -50,9 +70,10 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
     needsBrowser: fixtures === undefined || fixtures.has('page') || fixtures.has('context'),
     recordTrace: options.artifacts.trace !== 'off',
     actionTimeoutMs: journey.stepTimeoutMs ?? options.timeouts.stepMs,
+    network,
   });
-  const redactor = options.redactor ?? NO_REDACTION;
-  const outcome = await runSteps(options, resources, redactor, startedAt.getTime() + journeyMs);
+  const outcome = await runSteps(options, resources, { redactor, trace, network }, startedAt.getTime() + journeyMs);
+  await network.settle();
   const status = outcome.status;
   const artifacts = await saveArtifacts(resources, { policy: options.artifacts, runId: id, passed: status === 'passed', redactor });
   await resources.close();
@@ -72,7 +93,33 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
     tags: [...journey.tags],
     sessionId: options.sessionId,
   };
-  return redactor.redactDeep(result);
+  const endpoints = network.endpoints();
+  if (endpoints.length > 0) result.endpoints = endpoints;
+  const redacted = redactor.redactDeep(result);
+  trace.runFinished(redacted);
+  return redacted;
+}
+
+function startTrace(options: RunJourneyOptions, runId: string, startedAt: Date): RunTrace {
+  const { journey } = options;
+  return (options.observer ?? NO_OBSERVER).runStarted({
+    runId,
+    journey: journey.name,
+    cuj: journey.cuj,
+    location: options.location,
+    target: { name: options.target.name, url: options.target.baseURL },
+    attempt: options.attempt ?? 1,
+    sessionId: options.sessionId,
+    tags: journey.tags,
+    startedAt,
+  });
+}
+
+/** What follows a run besides its Playwright objects. */
+interface RunFollowers {
+  redactor: Redactor;
+  trace: RunTrace;
+  network: NetworkCapture;
 }
 
 interface StepsOutcome {
@@ -81,7 +128,7 @@ interface StepsOutcome {
   error?: JourneyResult['error'];
 }
 
-async function runSteps(options: RunJourneyOptions, resources: RunResources, redactor: Redactor, deadline: number): Promise<StepsOutcome> {
+async function runSteps(options: RunJourneyOptions, resources: RunResources, followers: RunFollowers, deadline: number): Promise<StepsOutcome> {
   const { journey } = options;
   try {
     await resources.open();
@@ -93,7 +140,7 @@ async function runSteps(options: RunJourneyOptions, resources: RunResources, red
     params: { ...journey.params, ...options.target.params },
     secrets: options.secrets ?? {},
     target: { name: options.target.name, baseURL: options.target.baseURL },
-    redactor,
+    redactor: followers.redactor,
     signal: options.signal,
   };
   const steps: StepResult[] = [];
@@ -101,7 +148,10 @@ async function runSteps(options: RunJourneyOptions, resources: RunResources, red
     const remaining = deadline - Date.now();
     const stepMs = step.timeoutMs ?? journey.stepTimeoutMs ?? options.timeouts.stepMs;
     const plan: StepPlan = { step, index, timeoutMs: Math.min(stepMs, Math.max(0, remaining)), limitedBy: remaining < stepMs ? 'journey' : 'step' };
+    const stepTrace = followers.trace.stepStarted({ index, name: step.name, soft: step.soft, startedAt: new Date() });
+    followers.network.enterStep(index, stepTrace);
     const executed = await executeStep(plan, env);
+    stepTrace.stepFinished(followers.redactor.redactDeep(executed.result));
     steps.push(executed.result);
     const stop = executed.aborted || resources.browserLost || (!step.soft && executed.result.status !== 'passed');
     if (stop) {

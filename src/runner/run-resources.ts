@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from 'playwright';
 import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import type { BrowserPool } from './browser-pool.js';
+import type { NetworkCapture } from './network-capture.js';
 
 export interface RunResourcesOptions {
   pool: BrowserPool;
@@ -11,6 +12,8 @@ export interface RunResourcesOptions {
   recordTrace: boolean;
   /** Upper bound for each Playwright action, so that no action outlives its step. */
   actionTimeoutMs: number;
+  /** Reports requests and injects trace context. */
+  network: NetworkCapture;
 }
 
 /**
@@ -22,7 +25,10 @@ export class RunResources {
   private browser: Browser | undefined;
   private context: BrowserContext | undefined;
   private page: Page | undefined;
+  /** What steps see as `request`: the context's or a standalone client, wrapped for tracing. */
   private apiRequest: APIRequestContext | undefined;
+  /** A standalone client this run created (API-only journeys) and must dispose. */
+  private ownedRequest: APIRequestContext | undefined;
   private disconnected = false;
   private readonly onDisconnected = (): void => {
     this.disconnected = true;
@@ -42,7 +48,7 @@ export class RunResources {
   async open(): Promise<void> {
     const { options } = this;
     if (!options.needsBrowser) {
-      this.apiRequest = await playwrightRequest.newContext({
+      const standalone = await playwrightRequest.newContext({
         baseURL: options.baseURL,
         extraHTTPHeaders: options.contextOptions.extraHTTPHeaders,
         ignoreHTTPSErrors: options.contextOptions.ignoreHTTPSErrors,
@@ -50,12 +56,16 @@ export class RunResources {
         httpCredentials: options.contextOptions.httpCredentials,
         timeout: options.actionTimeoutMs,
       });
+      this.ownedRequest = standalone;
+      this.apiRequest = options.network.wrap(standalone, options.baseURL);
       return;
     }
     this.browser = await options.pool.acquire();
     this.browser.on('disconnected', this.onDisconnected);
     this.context = await this.browser.newContext({ ...options.contextOptions, baseURL: options.baseURL });
     this.context.setDefaultTimeout(options.actionTimeoutMs);
+    this.apiRequest = options.network.wrap(this.context.request, options.baseURL);
+    await options.network.attach(this.context);
     if (options.recordTrace) await this.context.tracing.start({ screenshots: true, snapshots: true });
   }
 
@@ -82,7 +92,8 @@ export class RunResources {
         return self.requireContext();
       },
       get request(): APIRequestContext {
-        return self.apiRequest ?? self.requireContext().request;
+        if (self.apiRequest === undefined) throw new Error('the run has no API client (internal error)');
+        return self.apiRequest;
       },
     };
   }
@@ -111,7 +122,7 @@ export class RunResources {
   async close(): Promise<void> {
     this.browser?.off('disconnected', this.onDisconnected);
     await this.context?.close().catch(() => undefined);
-    await this.apiRequest?.dispose().catch(() => undefined);
+    await this.ownedRequest?.dispose().catch(() => undefined);
   }
 
   private requireContext(): BrowserContext {
