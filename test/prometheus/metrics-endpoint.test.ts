@@ -7,12 +7,12 @@ import { prometheusMissingReason, startPrometheus, type PrometheusServer, type P
 
 if (prometheusMissingReason) console.warn(`[metrics-endpoint] skipping the real-Prometheus scrape tests: ${prometheusMissingReason}`);
 
-const DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+const DURATION_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120];
 
 /**
- * Records finished runs the way src/telemetry does: seconds-valued histograms with explicit
- * buckets and run counters, attributed by status, journey, cuj, location and target.
- * (Replace with src/telemetry's recorder in the end-to-end test once it lands.)
+ * Records finished runs the way src/telemetry's JourneyMetrics does (same names, units, buckets
+ * and attributes; skipped steps are counted, not timed). Not imported because src/telemetry has
+ * no index.ts yet; the end-to-end test will use telemetry's own recorder once it does.
  */
 function runRecorder(meter: Meter): (result: JourneyResult) => void {
   const journeyDuration = meter.createHistogram('outpost.journey.duration', {
@@ -22,15 +22,15 @@ function runRecorder(meter: Meter): (result: JourneyResult) => void {
     unit: 's', description: 'Duration of a step', advice: { explicitBucketBoundaries: DURATION_BUCKETS },
   });
   const journeyRuns = meter.createCounter('outpost.journey.runs', { unit: '{run}', description: 'Journey runs' });
-  const stepRuns = meter.createCounter('outpost.step.runs', { unit: '{run}', description: 'Step runs' });
+  const stepRuns = meter.createCounter('outpost.step.runs', { unit: '{step}', description: 'Step runs' });
   return (result) => {
     const run = { journey: result.journey, cuj: result.cuj.id, location: result.location, target: result.target.name };
     journeyDuration.record(result.durationMs / 1000, { ...run, status: result.status });
     journeyRuns.add(1, { ...run, status: result.status });
     for (const step of result.steps) {
       const attributes: Attributes = { ...run, step: step.name, status: step.status };
-      stepDuration.record(step.durationMs / 1000, attributes);
       stepRuns.add(1, attributes);
+      if (step.status !== 'skipped') stepDuration.record(step.durationMs / 1000, attributes);
     }
   };
 }
