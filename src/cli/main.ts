@@ -4,6 +4,7 @@ import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
 import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
 import { BrowserNotFoundError } from '../runner/index.js';
 import { StoreLocationError, PostgresNotSupportedError, SchemaVersionError } from '../store/index.js';
+import { coverageCommand } from './commands/coverage-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
@@ -75,6 +76,23 @@ function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(async (paths: string[], opts) => {
       process.exitCode = await listCommand({ cwd: process.cwd(), configPath: opts.config, paths, filter: { grep: opts.grep, tags: opts.tag }, json: opts.json === true }, streams);
+    });
+
+  program
+    .command('coverage')
+    .description('show which hosts and endpoints each journey and step exercised, from stored runs')
+    .option('-c, --config <file>', 'config file')
+    .option('--store <location>', 'result store (default: the config\'s, .outpost/outpost.db)')
+    .option('--journey <names>', 'only these journeys (repeat or comma-separate)', collect)
+    .option('--location <name>', 'only runs from this location')
+    .option('--target <name>', 'only runs against this target name')
+    .option('--since <duration>', 'only runs newer than this, e.g. 24h or 7d')
+    .option('--json', 'print JSON')
+    .action(async (opts) => {
+      process.exitCode = await coverageCommand(
+        { cwd: process.cwd(), configPath: opts.config, store: opts.store, journey: opts.journey, location: opts.location, target: opts.target, since: opts.since, json: opts.json === true },
+        streams,
+      );
     });
 
   program

@@ -4,3 +4,4 @@ export type { ResultStore, RunQuery } from './result-store.js';
 export { DEFAULT_STORE_LOCATION } from './store-location.js';
 export { StoreError, SchemaVersionError, StoreLocationError, PostgresNotSupportedError } from './store-errors.js';
 export type { StoreErrorKind } from './store-errors.js';
+export type { CoverageRow } from './coverage.js';

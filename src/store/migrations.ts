@@ -64,4 +64,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'endpoint coverage',
+    sql: `
+      CREATE TABLE endpoints (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        step_index INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        host TEXT NOT NULL,
+        path TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        request_count INTEGER NOT NULL,
+        total_ms DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (run_id, step_index, method, host, path, status)
+      );
+    `,
+  },
 ];

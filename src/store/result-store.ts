@@ -1,4 +1,5 @@
 import type { JourneyResult, RunStatus } from '../journey/index.js';
+import type { CoverageRow } from './coverage.js';
 
 /**
  * Which runs to read. Every field narrows the set; an omitted field matches everything.
@@ -39,6 +40,8 @@ export interface ResultStore {
   queryRuns(query?: RunQuery): Promise<JourneyResult[]>;
   /** How many runs match, ignoring `limit` and `offset`. */
   countRuns(query?: RunQuery): Promise<number>;
+  /** Endpoints exercised by the matching runs, grouped per journey, step, method, host, path and status. */
+  queryCoverage(query?: RunQuery): Promise<CoverageRow[]>;
   /** Releases the database. Calling it again does nothing; other calls then fail with a `closed` StoreError. */
   close(): Promise<void>;
 }

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { JourneyResult } from '../journey/index.js';
+import type { CoverageRow } from './coverage.js';
+import { ENDPOINT_COLUMNS, fromEndpointRow, toEndpointRows, type EndpointRow } from './endpoint-rows.js';
 import type { ResultStore, RunQuery } from './result-store.js';
 import { MIGRATIONS } from './migrations.js';
 import { applyMigrations } from './sqlite-migrator.js';
@@ -26,12 +28,16 @@ export class SqliteResultStore implements ResultStore {
   private readonly insertStep: StatementSync;
   private readonly selectRun: StatementSync;
   private readonly selectSteps: StatementSync;
+  private readonly insertEndpoint: StatementSync;
+  private readonly selectEndpoints: StatementSync;
 
   private constructor(private readonly db: DatabaseSync) {
     this.insertRun = db.prepare(insertSql('runs', RUN_COLUMNS));
     this.insertStep = db.prepare(insertSql('steps', STEP_COLUMNS));
     this.selectRun = db.prepare('SELECT * FROM runs WHERE id = ?');
     this.selectSteps = db.prepare('SELECT * FROM steps WHERE run_id = ? ORDER BY step_index');
+    this.insertEndpoint = db.prepare(insertSql('endpoints', ENDPOINT_COLUMNS));
+    this.selectEndpoints = db.prepare('SELECT * FROM endpoints WHERE run_id = ? ORDER BY step_index, host, path, method, status');
   }
 
   /**
@@ -67,6 +73,7 @@ export class SqliteResultStore implements ResultStore {
         const run = toRunRow(result);
         this.insertRun.run(...RUN_COLUMNS.map((column) => run[column]));
         for (const step of toStepRows(result)) this.insertStep.run(...STEP_COLUMNS.map((column) => step[column]));
+        for (const use of toEndpointRows(result)) this.insertEndpoint.run(...ENDPOINT_COLUMNS.map((column) => use[column]));
       }
     });
   }
@@ -97,12 +104,44 @@ export class SqliteResultStore implements ResultStore {
     });
   }
 
+  async queryCoverage(query: RunQuery = {}): Promise<CoverageRow[]> {
+    return this.guard('coverage', () => {
+      const { where, params } = runFilter(query);
+      const sql = `
+        SELECT r.journey AS journey, e.step_index AS step, s.name AS step_name, e.method AS method, e.host AS host,
+               e.path AS path, e.status AS status, COUNT(*) AS runs, SUM(e.request_count) AS requests,
+               SUM(e.total_ms) / SUM(e.request_count) AS mean_ms, MAX(r.started_at_ms) AS last_seen_ms
+        FROM endpoints e
+        JOIN runs r ON r.id = e.run_id
+        LEFT JOIN steps s ON s.run_id = e.run_id AND s.step_index = e.step_index
+        WHERE e.run_id IN (SELECT id FROM runs ${where})
+        GROUP BY r.journey, e.step_index, s.name, e.method, e.host, e.path, e.status
+        ORDER BY r.journey, e.step_index, e.host, e.path, e.method, e.status`;
+      return this.db.prepare(sql).all(...params).map((row) => ({
+        journey: String(row.journey),
+        step: Number(row.step),
+        stepName: row.step_name === null ? undefined : String(row.step_name),
+        method: String(row.method),
+        host: String(row.host),
+        path: String(row.path),
+        status: Number(row.status),
+        runs: Number(row.runs),
+        requests: Number(row.requests),
+        meanMs: Number(row.mean_ms),
+        lastSeen: new Date(Number(row.last_seen_ms)).toISOString(),
+      }));
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
 
   private withSteps(run: RunRow): JourneyResult {
-    return fromRows(run, this.selectSteps.all(run.id) as unknown as StepRow[]);
+    const result = fromRows(run, this.selectSteps.all(run.id) as unknown as StepRow[]);
+    const endpoints = this.selectEndpoints.all(run.id) as unknown as EndpointRow[];
+    if (endpoints.length > 0) result.endpoints = endpoints.map(fromEndpointRow);
+    return result;
   }
 
   private write(operation: string, work: () => void): void {

@@ -73,6 +73,16 @@ describe('outpost demo', () => {
     const opened = await openStore(store);
     expect(await opened.countRuns({ target: 'demo-shop', status: 'passed' })).toBe(4);
     await opened.close();
+
+    // What the demo exercised is what `outpost coverage` reports.
+    const coverage = await runCli(['coverage', '--store', store, '--journey', 'checkout', '--json'], { cwd: dir });
+    expect(coverage.code).toBe(0);
+    const rows = (JSON.parse(coverage.stdout) as { coverage: { journey: string; stepName: string; method: string; path: string; status: number; totalRuns: number }[] }).coverage;
+    expect(new Set(rows.map((r) => r.journey))).toEqual(new Set(['checkout']));
+    expect(rows).toContainEqual(expect.objectContaining({ stepName: 'check out', method: 'POST', path: '/api/checkout', status: 201, totalRuns: 1 }));
+    expect(rows).toContainEqual(expect.objectContaining({ method: 'GET', path: '/order/:id', status: 200 }));
+    const table = await runCli(['coverage', '--store', store], { cwd: dir });
+    expect(table.stdout).toMatch(/catalog-api\s+0 list products\s+GET\s+127\.0\.0\.1:\d+\s+\/api\/products\s+200\s+1\/1/);
   });
 });
 
