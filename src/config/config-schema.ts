@@ -51,6 +51,22 @@ const store = nonEmpty.refine(isStoreLocation, {
   error: "expected a SQLite file path, 'sqlite:<path>' or a 'postgres://' URL",
 });
 
+const exporterKind = z.enum(['otlp', 'console', 'none']);
+const telemetry = strictObject({
+  serviceName: nonEmpty.optional(),
+  traces: exporterKind.optional(),
+  metrics: exporterKind.optional(),
+  metricsInterval: duration.optional(),
+  otlp: strictObject({
+    endpoint: httpUrl.optional(),
+    protocol: z.enum(['http/protobuf', 'http/json']).optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    timeout: duration.optional(),
+  }).optional(),
+  networkSpans: z.boolean().optional(),
+  propagation: z.union([z.boolean(), strictObject({ origins: z.array(httpUrl).optional() })]).optional(),
+});
+
 /** The shape of an `outpost.config.ts` export. */
 export const configSchema = strictObject({
   journeys: z.union([nonEmpty, z.array(nonEmpty)]).optional(),
@@ -65,6 +81,7 @@ export const configSchema = strictObject({
   playwrightConfig: z.union([nonEmpty, z.literal(false)]).optional(),
   store: store.optional(),
   outputDir: nonEmpty.optional(),
+  telemetry: telemetry.optional(),
   // Placeholder for SLO definitions: the scoring work replaces this with their schema.
   slos: z.array(z.unknown()).optional(),
 });

@@ -1,9 +1,9 @@
 export { defineConfig } from './define-config.js';
-export type { OutpostConfig, TargetConfig, SecretDeclaration, DefaultsConfig, BrowserConfig, ArtifactMode } from './outpost-config.js';
+export type { OutpostConfig, TargetConfig, SecretDeclaration, DefaultsConfig, BrowserConfig, ArtifactMode, TelemetryConfig, TelemetryExporter } from './outpost-config.js';
 export { loadConfig } from './load-config.js';
 export type { LoadConfigOptions } from './load-config.js';
 export { resolveConfig } from './resolved-config.js';
-export type { ResolvedConfig, ResolvedDefaults, ResolvedTargetConfig } from './resolved-config.js';
+export type { ResolvedConfig, ResolvedDefaults, ResolvedTargetConfig, ResolvedTelemetry } from './resolved-config.js';
 export type { StoreLocation } from './store-location.js';
 export { ConfigError } from './config-error.js';
 export type { ConfigIssue } from './config-error.js';

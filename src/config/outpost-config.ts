@@ -39,6 +39,40 @@ export interface BrowserConfig {
   launchOptions?: Record<string, unknown>;
 }
 
+/** Where a telemetry signal goes: an OTLP/HTTP collector, stderr (debugging), or nowhere. */
+export type TelemetryExporter = 'otlp' | 'console' | 'none';
+
+/**
+ * OpenTelemetry export. Unset keys fall back to the standard `OTEL_*` environment variables
+ * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_TRACES_EXPORTER`, `OTEL_SERVICE_NAME`, …); what is set here wins.
+ */
+export interface TelemetryConfig {
+  /** `service.name`. Default: `OTEL_SERVICE_NAME`, else `'outpost'`. */
+  serviceName?: string;
+  /** Default: `OTEL_TRACES_EXPORTER`, else `'otlp'` when an OTLP endpoint is set, else `'none'`. */
+  traces?: TelemetryExporter;
+  /** Default: `OTEL_METRICS_EXPORTER`, else `'otlp'` when an OTLP endpoint is set, else `'none'`. */
+  metrics?: TelemetryExporter;
+  /** How often metrics are pushed. Default `'60s'`; `outpost run` also pushes once before it exits. */
+  metricsInterval?: Duration;
+  otlp?: {
+    /** Base URL of the collector, e.g. `'http://otel-collector:4318'`. */
+    endpoint?: string;
+    /** Default `'http/protobuf'`. */
+    protocol?: 'http/protobuf' | 'http/json';
+    headers?: Record<string, string>;
+    /** How long one export may take. Default `'5s'`. */
+    timeout?: Duration;
+  };
+  /** One span per document, XHR, fetch and API request. Default `true`. */
+  networkSpans?: boolean;
+  /**
+   * W3C trace context into requests to the target's origin, so backend spans join the journey's
+   * trace. `{ origins }` adds first-party origins; third parties never get headers. Default `true`.
+   */
+  propagation?: boolean | { origins?: string[] };
+}
+
 /** The contents of `outpost.config.ts`. Every key is optional: an empty config works. */
 export interface OutpostConfig {
   /** Files, folders or globs holding `*.journey.ts` files, relative to the config. Default `['journeys']`. */
@@ -66,6 +100,7 @@ export interface OutpostConfig {
   store?: string;
   /** Folder for traces and screenshots. Default `'.outpost/results'`. */
   outputDir?: string;
+  telemetry?: TelemetryConfig;
   /** SLO definitions. Their shape is defined by the scoring work; accepted unchecked until then. */
   slos?: unknown[];
 }

@@ -29,8 +29,40 @@ describe('resolveConfig', () => {
       playwrightConfig: undefined,
       store: { kind: 'sqlite', path: path.join(rootDir, '.outpost/outpost.db') },
       outputDir: path.join(rootDir, '.outpost/results'),
+      telemetry: {
+        serviceName: undefined,
+        traces: undefined,
+        metrics: undefined,
+        metricsIntervalMs: undefined,
+        otlp: { endpoint: undefined, protocol: undefined, headers: undefined, timeoutMs: undefined },
+        networkSpans: true,
+        propagation: { enabled: true, origins: [] },
+      },
       slos: [],
     });
+  });
+
+  test('telemetry settings resolve durations and propagation origins, and reject bad values', () => {
+    const config = resolveConfig(
+      {
+        telemetry: {
+          serviceName: 'probes', traces: 'otlp', metrics: 'console', metricsInterval: '15s',
+          otlp: { endpoint: 'http://collector:4318', protocol: 'http/json', headers: { 'x-api-key': 'k' }, timeout: '2s' },
+          networkSpans: false, propagation: { origins: ['https://api.example.com'] },
+        },
+      },
+      { rootDir },
+    );
+    expect(config.telemetry).toEqual({
+      serviceName: 'probes', traces: 'otlp', metrics: 'console', metricsIntervalMs: 15_000,
+      otlp: { endpoint: 'http://collector:4318', protocol: 'http/json', headers: { 'x-api-key': 'k' }, timeoutMs: 2_000 },
+      networkSpans: false, propagation: { enabled: true, origins: ['https://api.example.com'] },
+    });
+    expect(resolveConfig({ telemetry: { propagation: false } }, { rootDir }).telemetry.propagation).toEqual({ enabled: false, origins: [] });
+    const bad = () => resolveConfig({ telemetry: { traces: 'jaeger', otlp: { endpoint: 'collector:4318', protcol: 'x' } } }, { rootDir });
+    expect(bad).toThrow(ConfigError);
+    const message = (thrownBy(bad) as Error).message;
+    for (const path of ['telemetry.traces', 'telemetry.otlp.endpoint', 'telemetry.otlp.protcol']) expect(message).toContain(`- ${path}:`);
   });
 
   test('a full config keeps its values, with ms durations and absolute paths', () => {

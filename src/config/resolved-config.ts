@@ -4,7 +4,7 @@ import { toMilliseconds } from '../journey/index.js';
 import { ConfigError } from './config-error.js';
 import { validateConfig } from './config-schema.js';
 import { findConfigFile } from './find-config-file.js';
-import type { ArtifactMode, OutpostConfig, TargetConfig } from './outpost-config.js';
+import type { ArtifactMode, OutpostConfig, TargetConfig, TelemetryConfig, TelemetryExporter } from './outpost-config.js';
 import { declaredSecrets, type SecretSpec } from './secrets.js';
 import { parseStoreLocation, type StoreLocation } from './store-location.js';
 
@@ -22,6 +22,17 @@ export interface ResolvedDefaults {
   concurrency: number;
   trace: ArtifactMode;
   screenshot: ArtifactMode;
+}
+
+/** Telemetry settings with durations in ms; unset values defer to `OTEL_*` env vars. */
+export interface ResolvedTelemetry {
+  serviceName: string | undefined;
+  traces: TelemetryExporter | undefined;
+  metrics: TelemetryExporter | undefined;
+  metricsIntervalMs: number | undefined;
+  otlp: { endpoint?: string; protocol?: 'http/protobuf' | 'http/json'; headers?: Record<string, string>; timeoutMs?: number };
+  networkSpans: boolean;
+  propagation: { enabled: boolean; origins: string[] };
 }
 
 /** A validated config with every default filled in, durations in ms and paths absolute. */
@@ -49,6 +60,7 @@ export interface ResolvedConfig {
   playwrightConfig: string | undefined;
   store: StoreLocation;
   outputDir: string;
+  telemetry: ResolvedTelemetry;
   /** SLO definitions, unchecked until the scoring work defines them. */
   slos: unknown[];
 }
@@ -102,7 +114,26 @@ function fillDefaults(config: OutpostConfig, rootDir: string, configFile: string
     playwrightConfig: resolvePlaywrightConfig(config.playwrightConfig, rootDir, configFile),
     store: parseStoreLocation(config.store ?? CONFIG_DEFAULTS.store, rootDir),
     outputDir: fromRoot(config.outputDir ?? CONFIG_DEFAULTS.outputDir),
+    telemetry: resolveTelemetry(config.telemetry ?? {}),
     slos: config.slos ?? [],
+  };
+}
+
+function resolveTelemetry(telemetry: TelemetryConfig): ResolvedTelemetry {
+  const { otlp = {}, propagation = true } = telemetry;
+  return {
+    serviceName: telemetry.serviceName,
+    traces: telemetry.traces,
+    metrics: telemetry.metrics,
+    metricsIntervalMs: telemetry.metricsInterval === undefined ? undefined : toMilliseconds(telemetry.metricsInterval),
+    otlp: {
+      endpoint: otlp.endpoint,
+      protocol: otlp.protocol,
+      headers: otlp.headers,
+      timeoutMs: otlp.timeout === undefined ? undefined : toMilliseconds(otlp.timeout),
+    },
+    networkSpans: telemetry.networkSpans ?? true,
+    propagation: typeof propagation === 'boolean' ? { enabled: propagation, origins: [] } : { enabled: true, origins: propagation.origins ?? [] },
   };
 }
 
