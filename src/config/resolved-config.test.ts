@@ -61,7 +61,7 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ telemetry: { propagation: false } }, { rootDir }).telemetry.propagation).toEqual({ enabled: false, origins: [] });
     const bad = () => resolveConfig({ telemetry: { traces: 'jaeger', otlp: { endpoint: 'collector:4318', protcol: 'x' } } }, { rootDir });
     expect(bad).toThrow(ConfigError);
-    const message = (thrownBy(bad) as Error).message;
+    const message = thrownBy(ConfigError, bad).message;
     for (const path of ['telemetry.traces', 'telemetry.otlp.endpoint', 'telemetry.otlp.protcol']) expect(message).toContain(`- ${path}:`);
   });
 
