@@ -1,0 +1,61 @@
+import type { Tracer } from '@opentelemetry/api';
+import type { RunObserver, RunStartInfo, RunTrace, StepTrace } from '../runner/run-observer.js';
+import type { JourneyMetrics } from './journey-metrics.js';
+import { RunSpan } from './run-span.js';
+
+/** What the observer records into. Without a tracer (traces off) it records metrics only. */
+export interface ObserverParts {
+  tracer: Tracer | undefined;
+  metrics: JourneyMetrics;
+  networkSpans: boolean;
+  /** Told about an error telemetry swallowed (a bug of ours); the journey goes on regardless. */
+  onInternalError: (error: unknown) => void;
+}
+
+const NO_STEP: StepTrace = { propagationHeaders: () => ({}), request: () => {}, stepFinished: () => {} };
+
+/**
+ * The RunObserver the runner gets. Every method is synchronous, only queues work for the
+ * exporters (which run in the background), and never throws.
+ */
+export function createRunObserver(parts: ObserverParts): RunObserver {
+  return {
+    runStarted: (info) => guard(parts, () => observeRun(parts, info), { stepStarted: () => NO_STEP, runFinished: () => {} }),
+  };
+}
+
+function observeRun(parts: ObserverParts, info: RunStartInfo): RunTrace {
+  const span = parts.tracer === undefined ? undefined : new RunSpan(parts.tracer, info, parts.networkSpans);
+  let finished = false;
+  return {
+    stepStarted: (step) => guard(parts, () => (span === undefined ? NO_STEP : guardStep(parts, span.stepStarted(step))), NO_STEP),
+    runFinished: (result) => {
+      if (finished) return;
+      finished = true;
+      // Separately guarded: a span problem must not lose the run's metrics.
+      guard(parts, () => parts.metrics.record(result), undefined);
+      guard(parts, () => span?.runFinished(result), undefined);
+    },
+  };
+}
+
+function guardStep(parts: ObserverParts, step: StepTrace): StepTrace {
+  return {
+    propagationHeaders: () => guard(parts, () => step.propagationHeaders(), {}),
+    request: (event) => guard(parts, () => step.request(event), undefined),
+    stepFinished: (result) => guard(parts, () => step.stepFinished(result), undefined),
+  };
+}
+
+function guard<T>(parts: ObserverParts, work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch (error) {
+    try {
+      parts.onInternalError(error);
+    } catch {
+      // A logger that throws must not reach the runner either.
+    }
+    return fallback;
+  }
+}
