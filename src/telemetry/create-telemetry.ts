@@ -5,7 +5,7 @@ import type { RunObserver } from '../runner/run-observer.js';
 import { ExportHealth } from './export-health.js';
 import { INSTRUMENTATION_SCOPE } from './instrument-names.js';
 import { JourneyMetrics } from './journey-metrics.js';
-import { settleWithin } from './settle-within.js';
+import { boundedFlush } from './bounded-flush.js';
 import { createPushMetricReaders, createTracerProvider } from './signal-pipelines.js';
 import { createRunObserver } from './telemetry-observer.js';
 import type { TelemetryLogger, TelemetryOptions } from './telemetry-options.js';
@@ -56,16 +56,13 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
     onInternalError: warnOnce(logger),
   });
   const limitMs = Math.max(settings.traces.timeoutMs, settings.metrics.timeoutMs) + GRACE_MS;
-  const bounded = async (what: string, work: Promise<unknown>) => {
-    if (!(await settleWithin(work, limitMs))) health.failed(`telemetry ${what}`, new Error(`did not finish within ${limitMs} ms`));
-  };
+  const bounded = (what: string, work: () => (Promise<unknown> | undefined)[]) => boundedFlush(what, work, limitMs, health);
   let shutdown: Promise<void> | undefined;
   return {
     observer,
     meterProvider,
-    forceFlush: () => bounded('flush', Promise.allSettled([tracerProvider?.forceFlush(), meterProvider.forceFlush()])),
-    shutdown: () =>
-      (shutdown ??= bounded('shutdown', Promise.allSettled([tracerProvider?.shutdown(), meterProvider.shutdown()])).finally(() => health.close())),
+    forceFlush: () => bounded('telemetry flush', () => [tracerProvider?.forceFlush(), meterProvider.forceFlush()]),
+    shutdown: () => (shutdown ??= bounded('final telemetry flush', () => [tracerProvider?.shutdown(), meterProvider.shutdown()]).finally(() => health.close())),
   };
 }
 

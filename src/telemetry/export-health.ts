@@ -11,18 +11,19 @@ export class ExportHealth {
 
   constructor(private readonly logger: TelemetryLogger) {}
 
+  /** `destination` names what failed, as a phrase: `OTLP trace export to http://…`. */
   failed(destination: string, error: unknown): void {
     if (this.closed) return;
     const wasHealthy = this.failing.size === 0;
     this.failing.add(destination);
     if (wasHealthy) {
-      this.say('warn', `telemetry: ${destination} export failed (${describe(error)}); journeys are not affected, and further export failures are not logged until it recovers`);
+      this.say('warn', `telemetry: ${destination} failed (${describe(error)}); the journeys are not affected; further export failures are not logged until export recovers`);
     }
   }
 
   succeeded(destination: string): void {
     if (this.closed || !this.failing.delete(destination) || this.failing.size > 0) return;
-    this.say('info', `telemetry: ${destination} export recovered`);
+    this.say('info', `telemetry: export recovered (${destination} works again)`);
   }
 
   /** Nothing is logged after shutdown (late results of abandoned exports). */

@@ -22,11 +22,11 @@ export function createTracerProvider(settings: SignalSettings, resource: Resourc
 
 function spanProcessor(settings: SignalSettings, health: ExportHealth, write?: LineWriter): SpanProcessor | undefined {
   if (settings.kind === 'otlp') {
-    const exporter = watchSpanExporter(createOtlpSpanExporter(settings.otlp), `OTLP traces (${settings.otlp.url})`, health);
+    const exporter = watchSpanExporter(createOtlpSpanExporter(settings.otlp), `OTLP trace export to ${settings.otlp.url}`, health);
     return new BatchSpanProcessor({ exporter, ...BATCH, exportTimeoutMillis: settings.timeoutMs });
   }
   // Console spans print as each one ends: the point of that exporter is watching a run live.
-  if (settings.kind === 'console') return new SimpleSpanProcessor({ exporter: watchSpanExporter(new ConsoleSpanExporter(write), 'console traces', health) });
+  if (settings.kind === 'console') return new SimpleSpanProcessor({ exporter: watchSpanExporter(new ConsoleSpanExporter(write), 'console trace export', health) });
   return undefined;
 }
 
@@ -38,7 +38,7 @@ export function createPushMetricReaders(settings: TelemetrySettings['metrics'], 
 }
 
 function pushExporter(settings: SignalSettings, health: ExportHealth, write?: LineWriter): PushMetricExporter | undefined {
-  if (settings.kind === 'otlp') return watchMetricExporter(createOtlpMetricExporter(settings.otlp), `OTLP metrics (${settings.otlp.url})`, health);
-  if (settings.kind === 'console') return watchMetricExporter(new ConsoleMetricExporter(write), 'console metrics', health);
+  if (settings.kind === 'otlp') return watchMetricExporter(createOtlpMetricExporter(settings.otlp), `OTLP metric export to ${settings.otlp.url}`, health);
+  if (settings.kind === 'console') return watchMetricExporter(new ConsoleMetricExporter(write), 'console metric export', health);
   return undefined;
 }
