@@ -4,6 +4,7 @@ import { BatchSpanProcessor, SimpleSpanProcessor, TracerProvider, type SpanProce
 import { ConsoleMetricExporter, ConsoleSpanExporter, type LineWriter } from '../../exporters/console/index.js';
 import { createOtlpMetricExporter, createOtlpSpanExporter } from '../../exporters/otlp/index.js';
 import type { ExportHealth } from './export-health.js';
+import { withFreshGauges } from './gauge-temporality.js';
 import type { SignalSettings, TelemetrySettings } from './telemetry-settings.js';
 import { syntheticSampler } from './trace-propagation.js';
 import { watchMetricExporter, watchSpanExporter } from './watched-exporters.js';
@@ -34,7 +35,7 @@ function spanProcessor(settings: SignalSettings, health: ExportHealth, write?: L
 export function createPushMetricReaders(settings: TelemetrySettings['metrics'], health: ExportHealth, write?: LineWriter): MetricReader[] {
   const exporter = pushExporter(settings, health, write);
   if (exporter === undefined) return [];
-  return [new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: settings.intervalMs, exportTimeoutMillis: settings.timeoutMs })];
+  return [new PeriodicExportingMetricReader({ exporter: withFreshGauges(exporter), exportIntervalMillis: settings.intervalMs, exportTimeoutMillis: settings.timeoutMs })];
 }
 
 function pushExporter(settings: SignalSettings, health: ExportHealth, write?: LineWriter): PushMetricExporter | undefined {

@@ -6,7 +6,7 @@ import { RunSpan } from './run-span.js';
 /** What the observer records into. Without a tracer (traces off) it records metrics only. */
 export interface ObserverParts {
   tracer: Tracer | undefined;
-  metrics: JourneyMetrics;
+  metrics: Pick<JourneyMetrics, 'record'>;
   networkSpans: boolean;
   /** Told about an error telemetry swallowed (a bug of ours); the journey goes on regardless. */
   onInternalError: (error: unknown) => void;
@@ -25,14 +25,15 @@ export function createRunObserver(parts: ObserverParts): RunObserver {
 }
 
 function observeRun(parts: ObserverParts, info: RunStartInfo): RunTrace {
-  const span = parts.tracer === undefined ? undefined : new RunSpan(parts.tracer, info, parts.networkSpans);
+  // Separately guarded: without a span the run's metrics must still be recorded.
+  const tracer = parts.tracer;
+  const span = tracer === undefined ? undefined : guard(parts, () => new RunSpan(tracer, info, parts.networkSpans), undefined);
   let finished = false;
   return {
     stepStarted: (step) => guard(parts, () => (span === undefined ? NO_STEP : guardStep(parts, span.stepStarted(step))), NO_STEP),
     runFinished: (result) => {
       if (finished) return;
       finished = true;
-      // Separately guarded: a span problem must not lose the run's metrics.
       guard(parts, () => parts.metrics.record(result), undefined);
       guard(parts, () => span?.runFinished(result), undefined);
     },

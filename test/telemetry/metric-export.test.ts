@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DURATION_BUCKETS_SECONDS, INSTRUMENTS } from '../../src/telemetry/index.js';
+import { DURATION_BUCKETS_SECONDS, INSTRUMENTS, registerSloGauges, type SloReading } from '../../src/telemetry/index.js';
 import type { ReceivedPoint } from '../helpers/otlp-receiver.js';
 import { FAILING_CHECKOUT, PASSING_CHECKOUT, simulateRun } from './synthetic-runs.js';
 import { PROTOCOLS, startTelemetryHarness, type TelemetryHarness } from './telemetry-harness.js';
@@ -68,5 +68,26 @@ describe.each(PROTOCOLS)('metric export over OTLP %s', (protocol) => {
     await harness.telemetry.shutdown();
 
     expect(harness.receiver.metric(INSTRUMENTS.journeyRuns).map((p) => p.value)).toEqual([1, 2]);
+  });
+
+  it('exports the SLO gauges a source reports, on the same meter provider', async () => {
+    harness = await startTelemetryHarness(protocol);
+    let readings: SloReading[] = [
+      { slo: 'checkout-availability', cuj: 'buy-a-thing', sli: 0.999, errorBudgetRemaining: 0.5, burnRates: [{ window: '1h', rate: 2 }] },
+      { slo: 'retired', sli: 0.5 },
+    ];
+    registerSloGauges(harness.telemetry.meterProvider.getMeter('outpost'), { readings: () => readings });
+    await harness.telemetry.forceFlush();
+    readings = [{ slo: 'checkout-availability', cuj: 'buy-a-thing', sli: 0.998, errorBudgetRemaining: 0.4, burnRates: [{ window: '1h', rate: 3 }] }];
+    await harness.telemetry.shutdown();
+
+    const sli = harness.receiver.metric(INSTRUMENTS.sloSli);
+    expect(sli.map((p) => [p.type, p.attributes.slo, p.value])).toEqual([
+      ['gauge', 'checkout-availability', 0.999],
+      ['gauge', 'retired', 0.5],
+      ['gauge', 'checkout-availability', 0.998],
+    ]);
+    expect(harness.receiver.metric(INSTRUMENTS.sloErrorBudgetRemaining).map((p) => p.value)).toEqual([0.5, 0.4]);
+    expect(harness.receiver.metric(INSTRUMENTS.sloBurnRate).at(-1)).toMatchObject({ value: 3, attributes: { slo: 'checkout-availability', cuj: 'buy-a-thing', window: '1h' } });
   });
 });
