@@ -8,7 +8,8 @@ export type { ReceivedPoint, ReceivedSpan, ReceivedAttributes, ReceivedValue } f
 /**
  * - `accept`: decode and answer 200 (what a healthy collector does);
  * - `hang`: read the request and never answer (a stuck collector);
- * - `refuse`: answer 503 Service Unavailable (an overloaded collector).
+ * - `refuse`: answer 503 Service Unavailable with `Retry-After: 30` (an overloaded collector
+ *   asking for a pause, which makes exporters give up at once rather than retry until their timeout).
  */
 export type ReceiverMode = 'accept' | 'hang' | 'refuse';
 
@@ -77,7 +78,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, mode: 
   const signal = PATHS[request.url ?? ''];
   if (request.method !== 'POST' || signal === undefined) return void response.writeHead(404).end();
   if (mode === 'hang') return;
-  if (mode === 'refuse') return void response.writeHead(503, { 'content-type': 'text/plain' }).end('unavailable');
+  if (mode === 'refuse') return void response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '30' }).end('unavailable');
   const encoding: Encoding = (request.headers['content-type'] ?? '').includes('json') ? 'json' : 'protobuf';
   store.requests.push({ signal, encoding, headers: request.headers });
   try {

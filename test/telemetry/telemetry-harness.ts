@@ -25,7 +25,7 @@ export async function startTelemetryHarness(protocol: OtlpProtocol, overrides: P
     env: {},
     traces: { exporter: 'otlp' },
     metrics: { exporter: 'otlp', intervalMs: 60_000 },
-    otlp: { endpoint: receiver.url, protocol, timeoutMs: 2_000 },
+    otlp: { endpoint: receiver.url, protocol, timeoutMs: 5_000 },
     logger: { warn: (message) => warnings.push(message), info: (message) => notes.push(message) },
     ...overrides,
   });
