@@ -8,6 +8,7 @@ import { createReporter } from '../reporters/create-reporter.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { summarize } from '../reporters/run-summary.js';
 import { planRun, type PlanInputs, type RunPlan } from '../run-plan.js';
+import { startRunTelemetry } from '../run-telemetry.js';
 
 export interface RunCommandOptions extends PlanInputs {
   concurrency?: number;
@@ -25,6 +26,7 @@ export async function runCommand(options: RunCommandOptions, streams: ReporterSt
   const outputDir = options.outputDir ?? plan.config.outputDir;
   const reporter = createReporter(options.reporter, streams, outputDir);
   const store = await openStore(options.store ?? storeLocation(plan));
+  const telemetry = startRunTelemetry(plan.config, plan.location, streams, options.env);
   const pool = new BrowserPool(plan.needsBrowser ? buildLaunchOptions({ browser: discoverBrowser({ configuredPath: plan.config.browser.executablePath }), extra: plan.launchOptions }) : {});
   const interrupt = interruptSignal();
   const jobs = batchJobs(plan, options.repeat);
@@ -43,6 +45,8 @@ export async function runCommand(options: RunCommandOptions, streams: ReporterSt
         redactor: plan.redactor,
         sessionId: randomUUID(),
         signal: interrupt.signal,
+        observer: telemetry.observer,
+        propagation: { enabled: plan.config.telemetry.propagation.enabled, extraOrigins: plan.config.telemetry.propagation.origins },
       },
       {
         concurrency: options.concurrency ?? plan.config.defaults.concurrency,
@@ -58,6 +62,8 @@ export async function runCommand(options: RunCommandOptions, streams: ReporterSt
     interrupt.dispose();
     await pool.close();
     await store.close();
+    // A one-shot probe (a CronJob) exits right after this: everything must be exported first.
+    await telemetry.shutdown();
   }
   const summary = summarize(results, plan.brokenFiles, interrupt.signal.aborted);
   reporter.onEnd(summary, results);
