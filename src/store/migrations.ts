@@ -6,9 +6,26 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * The table that records which migrations a database has had. The same in every database, so
+ * both stores read and write the same versions.
+ */
+export const CREATE_MIGRATIONS_TABLE = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`;
+
+/** The newest version in `migrations`, 0 for none: the schema this code reads and writes. */
+export function supportedVersion(migrations: readonly Migration[]): number {
+  return Math.max(0, ...migrations.map((m) => m.version));
+}
+
 /*
  * The SQL sticks to types both SQLite and PostgreSQL read the same way (TEXT, INTEGER, BIGINT,
- * DOUBLE PRECISION), so a later PostgreSQL store can start from the same statements.
+ * DOUBLE PRECISION), so both stores run the same statements. Keep it that way: every migration
+ * must run on both (the PostgreSQL migration tests apply this list to a real server).
  *
  * Times: `started_at` keeps the ISO-8601 text exactly as the runner wrote it (so results round-trip),
  * and `started_at_ms` holds the same instant as epoch milliseconds for range queries and ordering.

@@ -1,14 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Migration } from './migrations.js';
+import { CREATE_MIGRATIONS_TABLE, supportedVersion, type Migration } from './migrations.js';
 import { SchemaVersionError } from './store-errors.js';
 import { inTransaction } from './sqlite-transaction.js';
-
-const CREATE_MIGRATIONS_TABLE = `
-  CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`;
 
 /**
  * Brings the database up to the newest of `migrations`, applying each missing one once, in its own
@@ -18,7 +11,7 @@ const CREATE_MIGRATIONS_TABLE = `
  */
 export function applyMigrations(db: DatabaseSync, migrations: readonly Migration[], location: string): number[] {
   db.exec(CREATE_MIGRATIONS_TABLE);
-  const supported = Math.max(0, ...migrations.map((m) => m.version));
+  const supported = supportedVersion(migrations);
   const current = currentVersion(db);
   if (current > supported) throw new SchemaVersionError(location, current, supported);
   const ordered = [...migrations].sort((a, b) => a.version - b.version);

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { JourneyResult } from '../journey/index.js';
 import type { CoverageRow } from './coverage.js';
+import { coverageSql, toCoverageRow } from './coverage-query.js';
 import { ENDPOINT_COLUMNS, fromEndpointRow, toEndpointRows, type EndpointRow } from './endpoint-rows.js';
 import type { ResultStore, RunQuery } from './result-store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -107,29 +108,7 @@ export class SqliteResultStore implements ResultStore {
   async queryCoverage(query: RunQuery = {}): Promise<CoverageRow[]> {
     return this.guard('coverage', () => {
       const { where, params } = runFilter(query);
-      const sql = `
-        SELECT r.journey AS journey, e.step_index AS step, s.name AS step_name, e.method AS method, e.host AS host,
-               e.path AS path, e.status AS status, COUNT(*) AS runs, SUM(e.request_count) AS requests,
-               SUM(e.total_ms) / SUM(e.request_count) AS mean_ms, MAX(r.started_at_ms) AS last_seen_ms
-        FROM endpoints e
-        JOIN runs r ON r.id = e.run_id
-        LEFT JOIN steps s ON s.run_id = e.run_id AND s.step_index = e.step_index
-        WHERE e.run_id IN (SELECT id FROM runs ${where})
-        GROUP BY r.journey, e.step_index, s.name, e.method, e.host, e.path, e.status
-        ORDER BY r.journey, e.step_index, e.host, e.path, e.method, e.status`;
-      return this.db.prepare(sql).all(...params).map((row) => ({
-        journey: String(row.journey),
-        step: Number(row.step),
-        stepName: row.step_name === null ? undefined : String(row.step_name),
-        method: String(row.method),
-        host: String(row.host),
-        path: String(row.path),
-        status: Number(row.status),
-        runs: Number(row.runs),
-        requests: Number(row.requests),
-        meanMs: Number(row.mean_ms),
-        lastSeen: new Date(Number(row.last_seen_ms)).toISOString(),
-      }));
+      return this.db.prepare(coverageSql(where)).all(...params).map(toCoverageRow);
     });
   }
 

@@ -1,8 +1,11 @@
 /**
  * Why a store call failed:
- * - `busy`: the database was busy or locked past the busy timeout; the same call may succeed later.
+ * - `busy`: the database was busy or locked past the busy timeout, or (PostgreSQL) a transaction lost
+ *   a serialization conflict or deadlock, or the server could not be reached or dropped the
+ *   connection; the same call may succeed later.
  * - `conflict`: the write broke a constraint (e.g. a run id that is already stored).
- * - `invalid`: the input cannot be stored or queried as given (e.g. a `startedAt` that is not a time).
+ * - `invalid`: the input cannot be stored or queried as given (e.g. a `startedAt` that is not a time,
+ *   or text PostgreSQL cannot hold).
  * - `closed`: the store was closed.
  * - `failed`: anything else; see `cause`.
  */
@@ -53,7 +56,10 @@ export class StoreLocationError extends Error {
   }
 }
 
-/** A `postgres://` location was given, but the PostgreSQL store is not built yet. */
+/**
+ * Formerly thrown for `postgres://` locations, before the PostgreSQL store existed.
+ * @deprecated Nothing throws it any more; `openStore` opens PostgreSQL. Kept so importers still compile.
+ */
 export class PostgresNotSupportedError extends StoreLocationError {
   constructor(location: string) {
     super(

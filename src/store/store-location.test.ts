@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fullResult } from './journey-result-fixture.js';
 import { openStore } from './open-store.js';
-import { PostgresNotSupportedError, StoreLocationError } from './store-errors.js';
-import { DEFAULT_STORE_LOCATION, parseStoreLocation } from './store-location.js';
+import { StoreError, StoreLocationError } from './store-errors.js';
+import { DEFAULT_STORE_LOCATION, parseStoreLocation, redactLocation } from './store-location.js';
 
 describe('parseStoreLocation', () => {
   it.each([
@@ -25,34 +25,53 @@ describe('parseStoreLocation', () => {
     expect(parseStoreLocation()).toEqual({ kind: 'sqlite', path: '.outpost/outpost.db' });
   });
 
-  it.each(['postgres://outpost:s3cret@db:5432/outpost', 'postgresql://outpost:s3cret@db/outpost'])(
-    'refuses %s: PostgreSQL is not built yet, and the password stays out of the error',
+  it.each(['postgres://outpost:s3cret@db:5432/outpost', 'postgresql://outpost:s3cret@db/outpost', 'POSTGRES://db/outpost'])(
+    'reads %s as a PostgreSQL URL, kept as written',
     (url) => {
-      let error: unknown;
-      try {
-        parseStoreLocation(url);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(PostgresNotSupportedError);
-      expect(error).toBeInstanceOf(StoreLocationError);
-      expect((error as Error).name).toBe('PostgresNotSupportedError');
-      expect((error as Error).message).toContain('PostgreSQL support is not built yet');
-      expect((error as Error).message).not.toContain('s3cret');
-      expect((error as StoreLocationError).location).toContain('outpost:***@db');
+      expect(parseStoreLocation(` ${url} `)).toEqual({ kind: 'postgres', url });
     },
   );
 
+  it('refuses a PostgreSQL URL that does not parse, without its password', () => {
+    let error: unknown;
+    try {
+      parseStoreLocation('postgres://outpost:s3cret@db:99999/outpost');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StoreLocationError);
+    expect((error as Error).message).toContain('not a valid postgres:// URL');
+    expect((error as Error).message).not.toContain('s3cret');
+    expect((error as StoreLocationError).location).toBe('postgres://outpost:***@db:99999/outpost');
+  });
+
   it('refuses other URLs and an empty sqlite path', () => {
     expect(() => parseStoreLocation('mysql://db/outpost')).toThrow(StoreLocationError);
-    expect(() => parseStoreLocation('mysql://db/outpost')).not.toThrow(PostgresNotSupportedError);
     expect(() => parseStoreLocation('sqlite:')).toThrow(/no database path/);
   });
 });
 
+describe('redactLocation', () => {
+  it.each([
+    ['postgres://outpost:s3cret@db:5432/outpost', 'postgres://outpost:***@db:5432/outpost'],
+    ['postgres://outpost:s3@cr/et@db/outpost', 'postgres://outpost:***@db/outpost'],
+    ['postgres://outpost:p%40ss@db/outpost', 'postgres://outpost:***@db/outpost'],
+    ['postgres://db/outpost?user=outpost&password=s3cret&sslmode=require', 'postgres://db/outpost?user=outpost&password=***&sslmode=require'],
+    ['postgres://db/outpost?sslpassword=s3cret', 'postgres://db/outpost?sslpassword=***'],
+    ['postgres://outpost@db/outpost', 'postgres://outpost@db/outpost'],
+  ])('hides the password of %s', (location, redacted) => {
+    expect(redactLocation(location)).toBe(redacted);
+  });
+});
+
 describe('openStore', () => {
-  it('rejects a postgres URL with PostgresNotSupportedError', async () => {
-    await expect(openStore('postgres://db/outpost')).rejects.toBeInstanceOf(PostgresNotSupportedError);
+  it('fails on an unreachable PostgreSQL with a retryable StoreError that keeps the password out', async () => {
+    // Port 1 on the loopback: nothing listens there, so the connection is refused at once.
+    const error = await openStore('postgres://outpost:s3cret@127.0.0.1:1/outpost').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ operation: 'open', kind: 'busy', retryable: true });
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+    expect((error as Error).message).not.toContain('s3cret');
   });
 
   it('creates the folders of a sqlite: path', async () => {
