@@ -25,13 +25,7 @@ export const OUTPOST_ATTRIBUTES = {
   requestPropagated: 'outpost.request.propagated',
 } as const;
 
-/**
- * OpenTelemetry semantic-convention names we set. Stable ones come from
- * `@opentelemetry/semantic-conventions`; `host.name` is still "incubating" there, so it is
- * spelled here rather than importing the unstable entry point.
- */
-export { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-export {
+import {
   ATTR_ERROR_TYPE,
   ATTR_HTTP_REQUEST_METHOD,
   ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
@@ -40,6 +34,23 @@ export {
   ATTR_SERVER_PORT,
   ATTR_URL_FULL,
 } from '@opentelemetry/semantic-conventions';
+
+/** HTTP client span attributes (stable semantic conventions) on network spans. */
+export const HTTP_ATTRIBUTES = {
+  method: ATTR_HTTP_REQUEST_METHOD,
+  methodOriginal: ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
+  url: ATTR_URL_FULL,
+  serverAddress: ATTR_SERVER_ADDRESS,
+  serverPort: ATTR_SERVER_PORT,
+  statusCode: ATTR_HTTP_RESPONSE_STATUS_CODE,
+  errorType: ATTR_ERROR_TYPE,
+} as const;
+
+/**
+ * Resource attributes from the semantic conventions. `host.name` is still "incubating" there,
+ * so it is spelled here rather than importing the unstable entry point.
+ */
+export { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 export const ATTR_HOST_NAME = 'host.name';
 
 /**

@@ -1,15 +1,6 @@
 import { SpanKind, SpanStatusCode, type Attributes, type Context, type Tracer } from '@opentelemetry/api';
 import type { NetworkEvent } from '../runner/run-observer.js';
-import {
-  ATTR_ERROR_TYPE,
-  ATTR_HTTP_REQUEST_METHOD,
-  ATTR_HTTP_REQUEST_METHOD_ORIGINAL,
-  ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_SERVER_ADDRESS,
-  ATTR_SERVER_PORT,
-  ATTR_URL_FULL,
-  OUTPOST_ATTRIBUTES as A,
-} from './attribute-names.js';
+import { HTTP_ATTRIBUTES as H, OUTPOST_ATTRIBUTES as A } from './attribute-names.js';
 import { toHrTime } from './span-time.js';
 
 const KNOWN_METHODS = new Set(['CONNECT', 'DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'TRACE']);
@@ -32,7 +23,7 @@ export function recordNetworkSpan(tracer: Tracer, stepContext: Context, event: N
   );
   const errorType = networkErrorType(event);
   if (errorType !== undefined) {
-    span.setAttribute(ATTR_ERROR_TYPE, errorType);
+    span.setAttribute(H.errorType, errorType);
     span.setStatus({ code: SpanStatusCode.ERROR, message: event.failure });
   }
   span.end(toHrTime(Math.max(event.startTime, event.endTime)));
@@ -41,11 +32,11 @@ export function recordNetworkSpan(tracer: Tracer, stepContext: Context, event: N
 function networkAttributes(event: NetworkEvent, method: string, known: boolean): Attributes {
   const url = parseUrl(event.url);
   return {
-    [ATTR_HTTP_REQUEST_METHOD]: known ? method : '_OTHER',
-    ...(known ? {} : { [ATTR_HTTP_REQUEST_METHOD_ORIGINAL]: event.method }),
-    [ATTR_URL_FULL]: url === undefined ? event.url : withoutCredentials(url),
+    [H.method]: known ? method : '_OTHER',
+    ...(known ? {} : { [H.methodOriginal]: event.method }),
+    [H.url]: url === undefined ? event.url : withoutCredentials(url),
     ...(url === undefined ? {} : serverAttributes(url)),
-    ...(event.status === undefined ? {} : { [ATTR_HTTP_RESPONSE_STATUS_CODE]: event.status }),
+    ...(event.status === undefined ? {} : { [H.statusCode]: event.status }),
     [A.requestResourceType]: event.resourceType,
     [A.requestPropagated]: event.propagated,
   };
@@ -60,7 +51,7 @@ function networkErrorType(event: NetworkEvent): string | undefined {
 
 function serverAttributes(url: URL): Attributes {
   const port = url.port === '' ? DEFAULT_PORTS[url.protocol] : Number(url.port);
-  return { [ATTR_SERVER_ADDRESS]: url.hostname, ...(port === undefined ? {} : { [ATTR_SERVER_PORT]: port }) };
+  return { [H.serverAddress]: url.hostname, ...(port === undefined ? {} : { [H.serverPort]: port }) };
 }
 
 /** `url.full` must not carry `user:password@`. */

@@ -15,19 +15,19 @@ const INFO: RunStartInfo = {
   startedAt: new Date(0),
 };
 const RESULT: JourneyResult = {
-  id: 'r1',
-  journey: 'checkout',
-  cuj: { id: 'buy' },
-  location: 'lab',
-  target: { name: 'shop', url: 'http://shop.test' },
-  startedAt: new Date(0).toISOString(),
+  id: INFO.runId,
+  ...pick(INFO, 'journey', 'cuj', 'location', 'target', 'attempt'),
+  startedAt: INFO.startedAt.toISOString(),
   durationMs: 10,
   status: 'passed',
-  attempt: 1,
   steps: [],
   artifacts: {},
   tags: [],
 };
+
+function pick<T, K extends keyof T>(from: T, ...keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]])) as Pick<T, K>;
+}
 
 /** A tracer whose every span method throws, standing in for a bug in the telemetry code. */
 const brokenTracer = {

@@ -1,32 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTelemetry, INSTRUMENTS, type Telemetry } from '../../src/telemetry/index.js';
+import { INSTRUMENTS, type Telemetry } from '../../src/telemetry/index.js';
 import { closedPortUrl, startOtlpReceiver, type OtlpReceiver, type ReceiverMode } from '../helpers/otlp-receiver.js';
 import { FAILING_CHECKOUT, PASSING_CHECKOUT, simulateRun } from './synthetic-runs.js';
+import { otlpTelemetry } from './telemetry-harness.js';
 
 /** A short export timeout where the collector hangs: the test waits for it to pass (no timing is asserted). */
 const HANG_TIMEOUT_MS = 300;
 /** Where exports are meant to succeed, a timeout no loaded CI machine comes near. */
 const ACCEPT_TIMEOUT_MS = 5_000;
 
-interface Outage {
-  telemetry: Telemetry;
-  warnings: string[];
-  notes: string[];
-}
-
-function telemetryFor(endpoint: string, timeoutMs = HANG_TIMEOUT_MS): Outage {
-  const warnings: string[] = [];
-  const notes: string[] = [];
-  const telemetry = createTelemetry({
-    location: 'test-lab',
-    env: {},
-    traces: { exporter: 'otlp' },
-    metrics: { exporter: 'otlp', intervalMs: 60_000 },
-    otlp: { endpoint, timeoutMs },
-    logger: { warn: (message) => warnings.push(message), info: (message) => notes.push(message) },
-  });
-  return { telemetry, warnings, notes };
-}
+const telemetryFor = (endpoint: string, timeoutMs = HANG_TIMEOUT_MS) => otlpTelemetry(endpoint, { timeoutMs });
 
 /** Every observer call returns a plain value (never a promise to wait on) and nothing throws. */
 function runJourneysThrough(telemetry: Telemetry): void {
