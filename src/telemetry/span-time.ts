@@ -15,7 +15,8 @@ export function endAfter(start: number | Date | string, durationMs: number): HrT
   return toHrTime(toMillis(start) + Math.max(0, durationMs));
 }
 
+/** Epoch milliseconds; an unreadable time becomes now rather than a NaN timestamp on the wire. */
 export function toMillis(time: number | Date | string): number {
-  if (typeof time === 'number') return time;
-  return typeof time === 'string' ? Date.parse(time) : time.getTime();
+  const millis = typeof time === 'number' ? time : typeof time === 'string' ? Date.parse(time) : time.getTime();
+  return Number.isFinite(millis) ? millis : Date.now();
 }
