@@ -11,7 +11,7 @@ import { propagationHeaders } from './trace-propagation.js';
 export interface StepSpanContext {
   tracer: Tracer;
   runSpan: Span;
-  /** Journey name and CUJ, so step spans can be queried without joining on the root. */
+  /** Journey name, CUJ and run id, so step spans can be queried without joining on the root. */
   inherited: Attributes;
   networkSpans: boolean;
 }
