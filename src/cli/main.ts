@@ -3,14 +3,16 @@ import { ConfigError, TargetError } from '../config/index.js';
 import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
 import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
 import { BrowserNotFoundError } from '../runner/index.js';
-import { StoreLocationError, PostgresNotSupportedError, SchemaVersionError } from '../store/index.js';
+import { StoreError, StoreLocationError, SchemaVersionError } from '../store/index.js';
 import { coverageCommand } from './commands/coverage-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { runCommand } from './commands/run-command.js';
 import { shopCommand } from './commands/shop-command.js';
+import { SLO_SIMULATE_HELP, sloSimulateCommand } from './commands/slo-simulate-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
+import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
 
@@ -65,6 +67,9 @@ function buildProgram(): Command {
         streams,
       );
     });
+
+  addVerifyCommand(program, streams);
+  addCanaryCommand(program, streams);
 
   program
     .command('list')
@@ -123,6 +128,19 @@ function buildProgram(): Command {
       await shopCommand({ port: Number(opts.port), host: opts.host }, streams);
     });
 
+  program
+    .command('slo')
+    .description('work with SLOs')
+    .command('simulate')
+    .description('replay historical results through the SLO engine and print every alert transition')
+    .requiredOption('--results <file>', 'results as JSON Lines (see below)')
+    .option('-c, --config <file>', 'config whose slos list to replay (default: one 99.5% availability SLO per journey)')
+    .option('--json', 'print one JSON object per transition')
+    .addHelpText('after', SLO_SIMULATE_HELP)
+    .action(async (opts) => {
+      process.exitCode = await sloSimulateCommand({ cwd: process.cwd(), results: opts.results, configPath: opts.config, json: opts.json === true }, streams);
+    });
+
   return program;
 }
 
@@ -130,9 +148,12 @@ function buildProgram(): Command {
 function usageErrorMessage(error: unknown): string | undefined {
   const known = [
     ConfigError, TargetError, NoJourneyFilesError, InvalidGrepError, BrowserNotFoundError,
-    StoreLocationError, PostgresNotSupportedError, SchemaVersionError, FaultRuleError, DemoShopConfigError,
+    StoreLocationError, SchemaVersionError, FaultRuleError, DemoShopConfigError,
   ];
-  return known.some((type) => error instanceof type) ? (error as Error).message : undefined;
+  if (known.some((type) => error instanceof type)) return (error as Error).message;
+  // The store could not be opened (unreachable server, wrong password, unwritable file): setup, not a journey failure.
+  if (error instanceof StoreError && error.operation === 'open') return `could not open the result store: ${error.message}`;
+  return undefined;
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { toMilliseconds, type Duration } from './duration.js';
 import type { Step } from './step.js';
-import type { FixtureName } from './step-context.js';
+import type { AnyParams, FixtureName } from './step-context.js';
 
 /** The Critical User Journey a journey script represents. */
 export interface Cuj {
@@ -13,7 +13,7 @@ export interface Cuj {
 /** When a scheduled probe runs the journey: a fixed interval or a cron expression. */
 export type Schedule = { every: Duration } | { cron: string };
 
-export interface JourneyDefinition<Params extends Record<string, unknown> = Record<string, unknown>> {
+export interface JourneyDefinition<Params extends Record<string, unknown> = AnyParams> {
   /** Unique journey name, e.g. `checkout`. */
   name: string;
   /** The CUJ it represents. Defaults to `{ id: name }`. */
@@ -32,7 +32,7 @@ export interface JourneyDefinition<Params extends Record<string, unknown> = Reco
 }
 
 /** A validated journey: plain data, no I/O. */
-export interface Journey<Params extends Record<string, unknown> = Record<string, unknown>> {
+export interface Journey<Params extends Record<string, unknown> = AnyParams> {
   readonly kind: 'journey';
   readonly name: string;
   readonly cuj: Cuj;

@@ -1,6 +1,6 @@
 import { toMilliseconds, type Duration } from './duration.js';
 import { fixturesUsedBy } from './fixtures-used.js';
-import type { AnyParams, FixtureName, StepFunction } from './step-context.js';
+import type { AnyParams, FixtureName, StepContext, StepFunction } from './step-context.js';
 
 export interface StepOptions {
   /** Per-step timeout. Defaults to the journey's `stepTimeout`, then the config default. */
@@ -14,7 +14,9 @@ export interface Step<Params = AnyParams> {
   /** A soft step records its failure and lets the journey go on. */
   readonly soft: boolean;
   readonly timeoutMs?: number;
-  readonly run: StepFunction<Params>;
+  // A method, not a function property: methods are bivariant in their parameter, so a journey with
+  // typed params still fits where any journey is accepted (`Journey[]`).
+  run(ctx: StepContext<Params>): Promise<void> | void;
   /** The context fields the function destructures; `undefined` when it cannot be told. */
   readonly fixtures: ReadonlySet<FixtureName> | undefined;
 }

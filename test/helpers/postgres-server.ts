@@ -1,11 +1,11 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { freePort } from './free-port.js';
 
 /*
  * A real PostgreSQL (Debian's `postgresql` package; .ci/run installs it) for integration tests:
@@ -140,16 +140,6 @@ async function launch(bin: string, data: string, sockets: string, logFile: strin
 }
 
 /** The port of a listener on 127.0.0.1:0, released again for PostgreSQL to bind. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function serverApi(bin: string, dir: string, data: string, port: number): PostgresServer {
   const host = '127.0.0.1';

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, isIP, type AddressInfo } from 'node:net';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from './free-port.js';
 
 /*
  * A real Prometheus (Debian's `prometheus` package; .ci/run installs it) for integration tests.
@@ -115,16 +116,6 @@ function prometheusArgs(dir: string, configFile: string, port: number): string[]
 }
 
 /** The port of a listener on 127.0.0.1:0, released again for Prometheus to bind. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The last few kilobytes of the child's stderr, for error messages. */
 function tail(child: ChildProcess): () => string {
