@@ -6,6 +6,10 @@ export const ExitCode = {
   failed: 1,
   /** Usage or config error. */
   usage: 2,
+  /** `outpost canary`: the verdict is MARGINAL (1 instead with `--fail-on-marginal`). */
+  marginal: 3,
+  /** `outpost canary`: too few runs to decide; the output says how many would. */
+  inconclusive: 4,
   /** Interrupted (SIGINT/SIGTERM). */
   interrupted: 130,
 } as const;

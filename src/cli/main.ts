@@ -4,6 +4,7 @@ import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
 import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
 import { BrowserNotFoundError } from '../runner/index.js';
 import { StoreError, StoreLocationError, SchemaVersionError } from '../store/index.js';
+import { TelemetryConfigError } from '../telemetry/index.js';
 import { coverageCommand } from './commands/coverage-command.js';
 import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
@@ -148,7 +149,7 @@ function buildProgram(): Command {
 function usageErrorMessage(error: unknown): string | undefined {
   const known = [
     ConfigError, TargetError, NoJourneyFilesError, InvalidGrepError, BrowserNotFoundError,
-    StoreLocationError, SchemaVersionError, FaultRuleError, DemoShopConfigError,
+    StoreLocationError, SchemaVersionError, FaultRuleError, DemoShopConfigError, TelemetryConfigError,
   ];
   if (known.some((type) => error instanceof type)) return (error as Error).message;
   // The store could not be opened (unreachable server, wrong password, unwritable file): setup, not a journey failure.

@@ -16,6 +16,8 @@ import { resolveTelemetrySettings } from './telemetry-settings.js';
 export interface Telemetry {
   /** Hand this to the runner (`runJourney({ observer })`). */
   observer: RunObserver;
+  /** Spans are exported somewhere; without that, injecting trace context into requests is pointless. */
+  tracing: boolean;
   /** Others observe into it (the scoring engine's SLO gauges); pull readers attach via `extraMetricReaders`. */
   meterProvider: MeterProviderApi;
   /** Exports what is pending now (a long-running scheduler may call it after a batch); bounded by the export timeout. */
@@ -60,6 +62,7 @@ export function createTelemetry(options: TelemetryOptions): Telemetry {
   let shutdown: Promise<void> | undefined;
   return {
     observer,
+    tracing: tracerProvider !== undefined,
     meterProvider,
     forceFlush: () => bounded('telemetry flush', () => [tracerProvider?.forceFlush(), meterProvider.forceFlush()]),
     shutdown: () => (shutdown ??= bounded('final telemetry flush', () => [tracerProvider?.shutdown(), meterProvider.shutdown()]).finally(() => health.close())),

@@ -98,6 +98,15 @@ describe.each(['http/protobuf', 'http/json'] as const)('outpost run exports over
   });
 });
 
+describe('bad telemetry settings', () => {
+  it('exit 2 before any journey runs, naming the variable', async () => {
+    const result = await runCli(['run', '--target', shop.url], { cwd, env: { TEST_OTLP_URL: receiver.url, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('grpc');
+    expect(result.stdout).toBe('');
+  });
+});
+
 describe('a collector that is down or stuck', () => {
   it('does not fail the run, and warns once', async () => {
     const down = await closedPortUrl();

@@ -25,8 +25,11 @@ export async function runCommand(options: RunCommandOptions, streams: ReporterSt
   const plan = await planRun(options);
   const outputDir = options.outputDir ?? plan.config.outputDir;
   const reporter = createReporter(options.reporter, streams, outputDir);
-  const store = await openStore(options.store ?? storeLocation(plan));
   const telemetry = startRunTelemetry(plan.config, plan.location, streams, options.env);
+  const store = await openStore(options.store ?? storeLocation(plan)).catch(async (error: unknown) => {
+    await telemetry.shutdown();
+    throw error;
+  });
   const pool = new BrowserPool(plan.needsBrowser ? buildLaunchOptions({ browser: discoverBrowser({ configuredPath: plan.config.browser.executablePath }), extra: plan.launchOptions }) : {});
   const interrupt = interruptSignal();
   const jobs = batchJobs(plan, options.repeat);
@@ -46,7 +49,7 @@ export async function runCommand(options: RunCommandOptions, streams: ReporterSt
         sessionId: randomUUID(),
         signal: interrupt.signal,
         observer: telemetry.observer,
-        propagation: { enabled: plan.config.telemetry.propagation.enabled, extraOrigins: plan.config.telemetry.propagation.origins },
+        propagation: { enabled: telemetry.tracing && plan.config.telemetry.propagation.enabled, extraOrigins: plan.config.telemetry.propagation.origins },
       },
       {
         concurrency: options.concurrency ?? plan.config.defaults.concurrency,

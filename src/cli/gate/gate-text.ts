@@ -1,0 +1,38 @@
+/** Small text helpers shared by the gate reports (XML and Markdown escaping, rates, run problems). */
+import { failingStep, type JourneyResult } from '../../journey/index.js';
+
+/** Escapes XML text and attribute values, and drops characters XML 1.0 forbids. */
+export function xmlText(text: string): string {
+  return text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** A Markdown table cell: pipes escaped, one line. */
+export function markdownCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+/** A Markdown table from a header row and body rows. */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** "100%", "66.7%". */
+export function percent(rate: number): string {
+  return `${Number((rate * 100).toFixed(1))}%`;
+}
+
+
+/** Why an attempt did not pass: the failing step and its error, or the run's error. */
+export function attemptProblem(result: JourneyResult): string {
+  const step = failingStep(result);
+  if (step === undefined) return `${result.status}: ${result.error?.message ?? ''}`.trim();
+  return `${result.status} at step "${step.name}": ${step.error?.message ?? ''}`.trim();
+}
