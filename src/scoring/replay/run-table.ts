@@ -48,6 +48,7 @@ export class RunTable {
     return [...this.journeyNames].sort();
   }
 
+  /** Adds one run; the table grows by doubling. */
   add(run: ResultLine): void {
     if (this.count === this.capacity) this.grow();
     const i = this.count++;
