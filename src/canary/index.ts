@@ -1,6 +1,8 @@
 /**
- * Canary analysis: baseline vs canary runs of each CUJ → statistics → score → verdict.
- * Pure: the runner collects the samples, the CLI prints and exits.
+ * Deploy gates. Canary analysis: baseline vs canary runs of each CUJ → statistics → score →
+ * verdict (the statistics and verdict are pure; `session/` runs the journeys, interleaved).
+ * Post-deploy verification: N runs per CUJ with confirmation retries against a pass rate.
+ * `hooks/`: the HTTP API for Argo Rollouts and Flagger. The CLI prints and exits.
  */
 export { analyseCanary, type CanaryAnalysis } from './verdict/canary-analysis.js';
 export { analyseCuj, type CujAnalysis } from './verdict/cuj-analysis.js';
@@ -22,3 +24,13 @@ export type {
   SuccessRatioMetric,
   SuccessRatioSide,
 } from './verdict/metric-result.js';
+export { runVerify, DEFAULT_VERIFY_RUNS, type VerifyOptions } from './session/verify-session.js';
+export type { VerifyCuj, VerifyReport, AttemptFailure } from './session/verify-report.js';
+export type { ConfirmedRun, RunOutcome } from './session/confirmed-run.js';
+export { runCanary, DEFAULT_CANARY_RUNS, type CanaryOptions, type CanarySessionResult } from './session/canary-session.js';
+export type { CanarySide } from './session/interleaved-schedule.js';
+export type { SessionOptions, SessionRunOptions } from './session/session-options.js';
+export { createCanaryApi, type CanaryApi, type CanaryApiOptions } from './hooks/canary-api.js';
+export type { AnalyseCanary, AnalysisEntry, AnalysisState } from './hooks/analysis-registry.js';
+export { parseCanaryRequest, type CanaryRequest, type RequestIssue } from './hooks/canary-request.js';
+export { gateBody, gateScore, type GateBody, type GateMetric } from './hooks/gate-body.js';

@@ -45,16 +45,11 @@ export async function canaryCommand(options: CanaryCommandOptions, streams: Repo
   let session: CanarySessionResult;
   try {
     session = await runCanary({
-      run: gate.run,
-      journeys: plan.journeys,
-      concurrency: options.concurrency ?? plan.config.defaults.concurrency,
+      ...gate.session,
       baseline: plan.target,
       canary,
       ...(durationMs === undefined ? { runs: options.runs } : { durationMs }),
-      onResult: async (result, side) => {
-        await gate.save(result);
-        progress(result, side);
-      },
+      onResult: gate.recorder(progress),
     });
   } finally {
     await gate.close();

@@ -37,17 +37,12 @@ export async function verifyCommand(options: VerifyCommandOptions, streams: Repo
   let report: VerifyReport;
   try {
     report = await runVerify({
-      run: gate.run,
-      journeys: plan.journeys,
-      concurrency: options.concurrency ?? plan.config.defaults.concurrency,
+      ...gate.session,
       target: plan.target,
       runs: options.runs,
       retries: plan.config.defaults.retries,
       minPassRate: options.minPassRate,
-      onResult: async (result) => {
-        await gate.save(result);
-        progress(result);
-      },
+      onResult: gate.recorder(progress),
     });
   } finally {
     await gate.close();

@@ -21,7 +21,7 @@ function canaryAnnotations(session: CanarySessionResult): Annotation[] {
   return session.analysis.cujs.flatMap((cuj): Annotation[] => {
     if (cuj.verdict === 'PASS') return [];
     const title = `outpost canary: ${cuj.cuj} ${cuj.verdict}`;
-    const message = `${scoreText(cuj.score)}: ${cuj.reason}`;
+    const message = `${scoreText(cuj)}: ${cuj.reason}`;
     if (cuj.verdict === 'INCONCLUSIVE') return [{ level: 'warning', title, message: hint === undefined ? message : `${message}; ${hint}` }];
     return [{ level: 'error', title, message }];
   });

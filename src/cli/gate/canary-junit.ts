@@ -60,7 +60,7 @@ function testcase(cuj: string, c: Case): string {
 }
 
 function verdictCase(cuj: CujAnalysis): Case {
-  const message = `${cuj.verdict} (${scoreText(cuj.score)}): ${cuj.reason}`;
+  const message = `${cuj.verdict} (${scoreText(cuj)}): ${cuj.reason}`;
   const outcome = cuj.verdict === 'PASS' ? 'pass' : cuj.verdict === 'INCONCLUSIVE' ? 'skipped' : 'failure';
   return { name: 'verdict', outcome, message, detail: message };
 }

@@ -3,17 +3,16 @@ import type { CanarySessionResult, CanarySide, CujAnalysis, Verdict } from '../.
 import type { JourneyResult } from '../../journey/index.js';
 import { seconds, table } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
-import { firstLine } from '../reporters/run-summary.js';
 import { METRIC_HEADER, metricRow, rerunHint, scoreText } from './canary-rows.js';
 import type { Paint } from './gate-reporter.js';
-import { attemptProblem } from './gate-text.js';
+import { attemptProblem, oneLine } from './gate-text.js';
 
 const COLOUR: Record<Verdict, 'green' | 'yellow' | 'red' | 'magenta'> = { PASS: 'green', MARGINAL: 'yellow', FAIL: 'red', INCONCLUSIVE: 'magenta' };
 
 export function canaryList(session: CanarySessionResult, paint: Paint): string {
   const { analysis } = session;
   const cujs = analysis.cujs.map((cuj) => cujSection(cuj, paint)).join('\n');
-  const verdict = `${paint(COLOUR[analysis.verdict], analysis.verdict)} (${scoreText(analysis.score)}): ${analysis.reason}`;
+  const verdict = `${paint(COLOUR[analysis.verdict], analysis.verdict)} (${scoreText(analysis)}): ${analysis.reason}`;
   const hint = rerunHint(session);
   const excluded = session.excluded.baseline + session.excluded.canary;
   const lines = [
@@ -27,7 +26,9 @@ export function canaryList(session: CanarySessionResult, paint: Paint): string {
 }
 
 function cujSection(cuj: CujAnalysis, paint: Paint): string {
-  const title = `${paint('bold', cuj.cuj)} — ${paint(COLOUR[cuj.verdict], cuj.verdict)} (${scoreText(cuj.score)}): ${cuj.reason}`;
+  // The reason of a scored CUJ starts with its score already.
+  const score = cuj.reason.startsWith('score ') ? '' : ` (${scoreText(cuj)})`;
+  const title = `${paint('bold', cuj.cuj)} — ${paint(COLOUR[cuj.verdict], cuj.verdict)}${score}: ${cuj.reason}`;
   return `${title}\n${table([[...METRIC_HEADER], ...cuj.metrics.map(metricRow)])}\n`;
 }
 
@@ -36,7 +37,7 @@ export function canaryProgress(streams: ReporterStreams, paint: Paint, journeys:
   let finished = 0;
   return (result, side) => {
     finished += 1;
-    if (result.status !== 'passed') streams.out.write(`  ${paint('red', '✗')} ${side.padEnd(8)} ${result.journey}  ${paint('red', firstLine(attemptProblem(result)))}\n`);
+    if (result.status !== 'passed') streams.out.write(`  ${paint('red', '✗')} ${side.padEnd(8)} ${result.journey}  ${paint('red', oneLine(attemptProblem(result)))}\n`);
     const round = finished / (2 * journeys);
     if (Number.isInteger(round) && round % 10 === 0) streams.out.write(paint('dim', `  … ${round} rounds done\n`));
   };

@@ -7,7 +7,7 @@ export function canaryMarkdown(session: CanarySessionResult): string {
   const { analysis } = session;
   const hint = rerunHint(session);
   return [
-    `### Outpost canary: ${VERDICT_EMOJI[analysis.verdict]} ${analysis.verdict} (${scoreText(analysis.score)})`,
+    `### Outpost canary: ${VERDICT_EMOJI[analysis.verdict]} ${analysis.verdict} (${scoreText(analysis)})`,
     '',
     `Baseline \`${session.baseline.name}\` (${session.baseline.url}) vs canary \`${session.canary.name}\` (${session.canary.url}) · ` +
       `${session.runsPerSide} runs per side · session \`${session.sessionId}\``,
@@ -21,7 +21,7 @@ export function canaryMarkdown(session: CanarySessionResult): string {
 
 function cujSection(cuj: CujAnalysis): string[] {
   return [
-    `#### \`${cuj.cuj}\`: ${VERDICT_EMOJI[cuj.verdict]} ${cuj.verdict} (${scoreText(cuj.score)})`,
+    `#### \`${cuj.cuj}\`: ${VERDICT_EMOJI[cuj.verdict]} ${cuj.verdict} (${scoreText(cuj)})`,
     '',
     markdownCell(cuj.reason),
     '',

@@ -1,7 +1,6 @@
 /** The cells of the canary table, one row per metric, shared by the list, Markdown and JUnit output. */
-import type { CanarySessionResult, MetricResult, Verdict } from '../../canary/index.js';
+import type { CanaryAnalysis, CanarySessionResult, CujAnalysis, MetricResult, ScoreRange, Verdict } from '../../canary/index.js';
 import { seconds } from '../reporters/format.js';
-import { percent } from './gate-text.js';
 
 export const METRIC_HEADER = ['metric', 'baseline median', 'canary median', 'baseline p95', 'canary p95', 'shift', 'interval', 'p', 'class'] as const;
 
@@ -35,17 +34,31 @@ export function signedMs(value: number): string {
   return `${sign}${seconds(Math.abs(value))}`;
 }
 
+/** A difference of failure rates in percentage points: "+24 pts". */
 function signedPoints(delta: number): string {
-  return `${delta > 0 ? '+' : delta < 0 ? '−' : ''}${percent(Math.abs(delta))}`;
+  return `${delta > 0 ? '+' : delta < 0 ? '−' : ''}${Number((Math.abs(delta) * 100).toFixed(1))} pts`;
 }
 
 function pValue(p: number | undefined): string {
   return p === undefined ? '–' : Number(p.toPrecision(3)).toString();
 }
 
-/** "score 92.5", or "no score" when nothing could be classified. */
-export function scoreText(score: number | null): string {
-  return score === null ? 'no score' : `score ${score.toFixed(1)}`;
+/**
+ * "score 92.5"; for an INCONCLUSIVE CUJ or analysis the range its undecided metrics still allow,
+ * "score 0.0 to 100.0", since the score as classified would claim more than the runs show.
+ */
+export function scoreText(judged: CujAnalysis | CanaryAnalysis): string {
+  const range = 'cuj' in judged ? judged.scoreRange : overallRange(judged.cujs);
+  if (judged.verdict === 'INCONCLUSIVE' && range.best !== null && range.worst !== null && range.best !== range.worst) {
+    return `score ${range.worst.toFixed(1)} to ${range.best.toFixed(1)}`;
+  }
+  return judged.score === null ? 'no score' : `score ${judged.score.toFixed(1)}`;
+}
+
+/** The overall score is the lowest CUJ score, so its range is the lowest best and lowest worst. */
+function overallRange(cujs: readonly CujAnalysis[]): ScoreRange {
+  const lowest = (values: (number | null)[]): number | null => (values.some((v) => v === null) || values.length === 0 ? null : Math.min(...(values as number[])));
+  return { best: lowest(cujs.map((cuj) => cuj.scoreRange.best)), worst: lowest(cujs.map((cuj) => cuj.scoreRange.worst)) };
 }
 
 /** What to do about an INCONCLUSIVE verdict. */

@@ -2,12 +2,12 @@
  * The wiring `outpost verify` and `outpost canary` share with `outpost run`: the warm browser,
  * the result store, the interrupt signal and the runner options from the plan.
  */
-import type { SessionRunOptions } from '../../canary/index.js';
+import type { SessionOptions } from '../../canary/index.js';
 import type { JourneyResult } from '../../journey/index.js';
 import { BrowserPool, buildLaunchOptions, discoverBrowser } from '../../runner/index.js';
 import type { RunObserver } from '../../runner/run-observer.js';
 import { openStore, type ResultStore } from '../../store/index.js';
-import { interruptSignal, type Interrupt } from '../interrupt.js';
+import { interruptSignal } from '../interrupt.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import type { RunPlan } from '../run-plan.js';
 
@@ -18,13 +18,18 @@ export interface GateSetupOptions {
   store?: string;
   /** Telemetry for every run (spans, metrics). */
   observer?: RunObserver;
+  /** Runs at the same time; the config's `defaults.concurrency` when absent. */
+  concurrency?: number;
 }
 
 export interface GateSetup {
-  run: SessionRunOptions;
-  interrupt: Interrupt;
-  /** Stores a result; a store failure is a warning on stderr, never a lost report. */
-  save(result: JourneyResult): Promise<void>;
+  /** The runner options, journeys and concurrency of the session. */
+  session: SessionOptions;
+  /**
+   * An `onResult` for the session: stores each result (a store failure is a warning on stderr,
+   * never a lost report), then hands it to `progress`.
+   */
+  recorder<Rest extends unknown[]>(progress: (result: JourneyResult, ...rest: Rest) => void): (result: JourneyResult, ...rest: Rest) => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,19 +41,25 @@ export async function openGate(plan: RunPlan, options: GateSetupOptions, streams
   const interrupt = interruptSignal();
   const { defaults } = plan.config;
   return {
-    run: {
-      location: plan.location,
-      pool,
-      contextOptions: plan.contextOptions,
-      timeouts: { journeyMs: defaults.timeoutMs, stepMs: defaults.stepTimeoutMs },
-      artifacts: { dir: options.outputDir ?? plan.config.outputDir, trace: defaults.trace, screenshot: defaults.screenshot },
-      secrets: plan.secrets,
-      redactor: plan.redactor,
-      signal: interrupt.signal,
-      ...(options.observer === undefined ? {} : { observer: options.observer }),
+    session: {
+      journeys: plan.journeys,
+      concurrency: options.concurrency ?? defaults.concurrency,
+      run: {
+        location: plan.location,
+        pool,
+        contextOptions: plan.contextOptions,
+        timeouts: { journeyMs: defaults.timeoutMs, stepMs: defaults.stepTimeoutMs },
+        artifacts: { dir: options.outputDir ?? plan.config.outputDir, trace: defaults.trace, screenshot: defaults.screenshot },
+        secrets: plan.secrets,
+        redactor: plan.redactor,
+        signal: interrupt.signal,
+        ...(options.observer === undefined ? {} : { observer: options.observer }),
+      },
     },
-    interrupt,
-    save: (result) => saveOrWarn(store, result, streams),
+    recorder: (progress) => async (result, ...rest) => {
+      await saveOrWarn(store, result, streams);
+      progress(result, ...rest);
+    },
     close: async () => {
       interrupt.dispose();
       await pool.close();

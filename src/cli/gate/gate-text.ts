@@ -30,6 +30,15 @@ export function percent(rate: number): string {
 }
 
 
+/**
+ * A message on one line, cut at `max` characters: Playwright's assertion messages put the
+ * useful part ("Expected: 201 Received: 503") on the lines after the first.
+ */
+export function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
 /** Why an attempt did not pass: the failing step and its error, or the run's error. */
 export function attemptProblem(result: JourneyResult): string {
   const step = failingStep(result);

@@ -5,8 +5,7 @@
  */
 import type { VerifyCuj, VerifyReport } from '../../canary/index.js';
 import type { JourneyResult } from '../../journey/index.js';
-import { firstLine } from '../reporters/run-summary.js';
-import { attemptProblem, xmlText } from './gate-text.js';
+import { attemptProblem, oneLine, xmlText } from './gate-text.js';
 import { cujOutcome, failureCause } from './verify-text.js';
 
 export function verifyJunit(report: VerifyReport): string {
@@ -38,7 +37,7 @@ function testcase(cuj: VerifyCuj, report: VerifyReport): string {
   if (!cuj.ok) body.push(`      <failure type="below-pass-rate" message="${xmlText(outcome)}">${xmlText(failureText(cuj))}</failure>`);
   for (const run of cuj.runs.filter((r) => r.outcome === 'flaky')) {
     for (const attempt of run.attempts.filter((a) => a.status !== 'passed')) {
-      body.push(`      <flakyFailure type="${xmlText(attempt.status)}" message="${xmlText(firstLine(attemptProblem(attempt)))}">${xmlText(attemptProblem(attempt))}</flakyFailure>`);
+      body.push(`      <flakyFailure type="${xmlText(attempt.status)}" message="${xmlText(oneLine(attemptProblem(attempt)))}">${xmlText(attemptProblem(attempt))}</flakyFailure>`);
     }
   }
   body.push(`      <system-out>${xmlText([outcome, ...attempts.map(attemptLine)].join('\n'))}</system-out>`);
@@ -52,7 +51,7 @@ function failureText(cuj: VerifyCuj): string {
 }
 
 function attemptLine(attempt: JourneyResult): string {
-  const problem = attempt.status === 'passed' ? '' : ` — ${firstLine(attemptProblem(attempt))}`;
+  const problem = attempt.status === 'passed' ? '' : ` — ${oneLine(attemptProblem(attempt))}`;
   return `run ${attempt.id} attempt ${attempt.attempt}: ${attempt.status} ${attempt.durationMs}ms${problem}`;
 }
 

@@ -3,8 +3,7 @@ import type { VerifyCuj, VerifyReport } from '../../canary/index.js';
 import type { JourneyResult } from '../../journey/index.js';
 import { seconds, table } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
-import { firstLine } from '../reporters/run-summary.js';
-import { attemptProblem, percent } from './gate-text.js';
+import { attemptProblem, oneLine, percent } from './gate-text.js';
 import type { Paint } from './gate-reporter.js';
 import { failureCause } from './verify-text.js';
 
@@ -13,7 +12,7 @@ export function verifyAttemptLine(result: JourneyResult, paint: Paint): string {
   const ok = result.status === 'passed';
   const mark = paint(ok ? 'green' : 'red', ok ? '✓' : '✗');
   const attempt = result.attempt > 1 ? paint('yellow', `  retry ${result.attempt - 1}`) : '';
-  const problem = ok ? '' : `  ${paint('red', firstLine(attemptProblem(result)))}`;
+  const problem = ok ? '' : `  ${paint('red', oneLine(attemptProblem(result)))}`;
   return `  ${mark} ${result.journey}${attempt}  ${seconds(result.durationMs)}${problem}\n`;
 }
 
@@ -30,7 +29,7 @@ export function verifyList(report: VerifyReport, paint: Paint): string {
 
 function failureLine(cuj: VerifyCuj): string {
   const failure = cuj.lastFailure!;
-  return `  ${cuj.key}: last failed attempt (run ${failure.runId}, attempt ${failure.attempt}): ${firstLine(failureCause(failure))}\n`;
+  return `  ${cuj.key}: last failed attempt (run ${failure.runId}, attempt ${failure.attempt}): ${oneLine(failureCause(failure))}\n`;
 }
 
 function verdictLine(report: VerifyReport, paint: Paint): string {

@@ -1,7 +1,6 @@
 /** `outpost verify` as Markdown: for `--reporter markdown` and the GitHub step summary. */
 import type { VerifyReport } from '../../canary/index.js';
-import { firstLine } from '../reporters/run-summary.js';
-import { markdownCell, markdownTable, percent } from './gate-text.js';
+import { markdownCell, markdownTable, oneLine, percent } from './gate-text.js';
 import { failureCause } from './verify-text.js';
 
 export function verifyMarkdown(report: VerifyReport): string {
@@ -21,7 +20,7 @@ export function verifyMarkdown(report: VerifyReport): string {
   const failures = report.cujs.flatMap((cuj) => {
     const failure = cuj.lastFailure;
     if (failure === undefined) return [];
-    return [`- \`${cuj.key}\`${cuj.ok ? ' (flaky)' : ''}: ${markdownCell(firstLine(failureCause(failure)))} (run \`${failure.runId}\`, attempt ${failure.attempt})`];
+    return [`- \`${cuj.key}\`${cuj.ok ? ' (flaky)' : ''}: ${markdownCell(oneLine(failureCause(failure)))} (run \`${failure.runId}\`, attempt ${failure.attempt})`];
   });
   return [
     `### Outpost verify: ${verdict}`,
