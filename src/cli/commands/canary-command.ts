@@ -1,4 +1,4 @@
-import { DEFAULT_CANARY_RUNS, runCanary, type CanarySessionResult, type Verdict } from '../../canary/index.js';
+import { DEFAULT_CANARY_RUNS, runCanary, type Verdict } from '../../canary/index.js';
 import { resolveTarget } from '../../config/index.js';
 import { toMilliseconds } from '../../journey/index.js';
 import type { RunObserver } from '../../runner/run-observer.js';
@@ -42,18 +42,15 @@ export async function canaryCommand(options: CanaryCommandOptions, streams: Repo
   const paint = painter(streams.out);
   const progress = reporter === 'list' ? canaryProgress(streams, paint, plan.journeys.length) : () => {};
   if (reporter === 'list') streams.out.write(`Canary: ${plan.target.name} (${plan.target.baseURL}) as baseline vs ${canary.name} (${canary.baseURL}), ${plan.journeys.length} journeys, ${durationMs === undefined ? `${options.runs ?? DEFAULT_CANARY_RUNS} runs per side` : `for ${options.duration}`}\n`);
-  let session: CanarySessionResult;
-  try {
-    session = await runCanary({
+  const session = await gate.runThenClose(() =>
+    runCanary({
       ...gate.session,
       baseline: plan.target,
       canary,
       ...(durationMs === undefined ? { runs: options.runs } : { durationMs }),
       onResult: gate.recorder(progress),
-    });
-  } finally {
-    await gate.close();
-  }
+    }),
+  );
   publishReport(session, CANARY_FORMATS, reporter, streams, options.env ?? process.env);
   reportBrokenFiles(plan.brokenFiles, streams);
   if (session.interrupted) return ExitCode.interrupted;

@@ -1,4 +1,4 @@
-import { runVerify, type VerifyReport } from '../../canary/index.js';
+import { runVerify } from '../../canary/index.js';
 import type { RunObserver } from '../../runner/run-observer.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { openGate } from '../gate/gate-setup.js';
@@ -34,19 +34,16 @@ export async function verifyCommand(options: VerifyCommandOptions, streams: Repo
   const gate = await openGate(plan, options, streams);
   const progress = reporter === 'list' ? verifyProgress(streams, painter(streams.out)) : () => {};
   if (reporter === 'list') streams.out.write(`Verifying ${plan.journeys.length} journeys × ${options.runs} runs against ${plan.target.name} (${plan.target.baseURL})\n\n`);
-  let report: VerifyReport;
-  try {
-    report = await runVerify({
+  const report = await gate.runThenClose(() =>
+    runVerify({
       ...gate.session,
       target: plan.target,
       runs: options.runs,
       retries: plan.config.defaults.retries,
       minPassRate: options.minPassRate,
       onResult: gate.recorder(progress),
-    });
-  } finally {
-    await gate.close();
-  }
+    }),
+  );
   publishReport(report, VERIFY_FORMATS, reporter, streams, options.env ?? process.env);
   reportBrokenFiles(plan.brokenFiles, streams);
   if (report.interrupted) return ExitCode.interrupted;

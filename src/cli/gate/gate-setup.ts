@@ -30,7 +30,8 @@ export interface GateSetup {
    * never a lost report), then hands it to `progress`.
    */
   recorder<Rest extends unknown[]>(progress: (result: JourneyResult, ...rest: Rest) => void): (result: JourneyResult, ...rest: Rest) => Promise<void>;
-  close(): Promise<void>;
+  /** Runs the session, then closes the browser, the store and the interrupt handler whatever happened. */
+  runThenClose<Result>(session: () => Promise<Result>): Promise<Result>;
 }
 
 /** Opens the store and prepares the browser (launched on first use) for a gate session. */
@@ -60,10 +61,14 @@ export async function openGate(plan: RunPlan, options: GateSetupOptions, streams
       await saveOrWarn(store, result, streams);
       progress(result, ...rest);
     },
-    close: async () => {
-      interrupt.dispose();
-      await pool.close();
-      await store.close();
+    runThenClose: async (session) => {
+      try {
+        return await session();
+      } finally {
+        interrupt.dispose();
+        await pool.close();
+        await store.close();
+      }
     },
   };
 }
