@@ -1,13 +1,12 @@
 import { DEFAULT_CANARY_RUNS, runCanary, type Verdict } from '../../canary/index.js';
 import { resolveTarget } from '../../config/index.js';
 import { toMilliseconds } from '../../journey/index.js';
-import type { RunObserver } from '../../runner/run-observer.js';
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { reportBrokenFiles } from '../gate/broken-files.js';
 import { CANARY_FORMATS } from '../gate/canary-formats.js';
 import { canaryProgress } from '../gate/canary-list.js';
 import { gateReporterName, publishReport } from '../gate/gate-reporter.js';
-import { openGate } from '../gate/gate-setup.js';
+import { openSession } from '../session-setup.js';
 import { painter } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { planRun, type PlanInputs } from '../run-plan.js';
@@ -24,8 +23,6 @@ export interface CanaryCommandOptions extends Omit<PlanInputs, 'target'> {
   concurrency?: number;
   outputDir?: string;
   store?: string;
-  /** Telemetry for every run. */
-  observer?: RunObserver;
 }
 
 /**
@@ -38,7 +35,7 @@ export async function canaryCommand(options: CanaryCommandOptions, streams: Repo
   const durationMs = parseDuration(options);
   const plan = await planRun({ ...options, target: options.baseline });
   const canary = resolveTarget(plan.config, options.canary);
-  const gate = await openGate(plan, options, streams);
+  const gate = await openSession(plan, options, streams, options.env);
   const paint = painter(streams.out);
   const progress = reporter === 'list' ? canaryProgress(streams, paint, plan.journeys.length) : () => {};
   if (reporter === 'list') streams.out.write(`Canary: ${plan.target.name} (${plan.target.baseURL}) as baseline vs ${canary.name} (${canary.baseURL}), ${plan.journeys.length} journeys, ${durationMs === undefined ? `${options.runs ?? DEFAULT_CANARY_RUNS} runs per side` : `for ${options.duration}`}\n`);

@@ -1,7 +1,6 @@
 import { runVerify } from '../../canary/index.js';
-import type { RunObserver } from '../../runner/run-observer.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
-import { openGate } from '../gate/gate-setup.js';
+import { openSession } from '../session-setup.js';
 import { gateReporterName, publishReport } from '../gate/gate-reporter.js';
 import { reportBrokenFiles } from '../gate/broken-files.js';
 import { VERIFY_FORMATS } from '../gate/verify-formats.js';
@@ -19,8 +18,6 @@ export interface VerifyCommandOptions extends PlanInputs {
   concurrency?: number;
   outputDir?: string;
   store?: string;
-  /** Telemetry for every run. */
-  observer?: RunObserver;
 }
 
 /**
@@ -31,7 +28,7 @@ export interface VerifyCommandOptions extends PlanInputs {
 export async function verifyCommand(options: VerifyCommandOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
   const reporter = gateReporterName(options.reporter);
   const plan = await planRun(options);
-  const gate = await openGate(plan, options, streams);
+  const gate = await openSession(plan, options, streams, options.env);
   const progress = reporter === 'list' ? verifyProgress(streams, painter(streams.out)) : () => {};
   if (reporter === 'list') streams.out.write(`Verifying ${plan.journeys.length} journeys × ${options.runs} runs against ${plan.target.name} (${plan.target.baseURL})\n\n`);
   const report = await gate.runThenClose(() =>

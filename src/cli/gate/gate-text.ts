@@ -1,17 +1,7 @@
 /** Small text helpers shared by the gate reports (XML and Markdown escaping, rates, run problems). */
 import { failingStep, type JourneyResult } from '../../journey/index.js';
 
-/** Escapes XML text and attribute values, and drops characters XML 1.0 forbids. */
-export function xmlText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+export { xmlText } from '../reporters/xml-text.js';
 
 /** A Markdown table cell: pipes escaped, one line. */
 export function markdownCell(text: string): string {

@@ -1,6 +1,7 @@
 import { failingStep, type JourneyResult } from '../../journey/index.js';
 import type { Reporter, ReporterStreams } from './reporter.js';
 import { firstLine, type RunSummary } from './run-summary.js';
+import { xmlText as xml } from './xml-text.js';
 
 /**
  * JUnit XML on stdout: a testsuite per journey, a testcase per run, so GitLab, Jenkins and
@@ -66,16 +67,4 @@ function stepLines(run: JourneyResult): string {
   if (run.artifacts.trace !== undefined) lines.push(`trace: ${run.artifacts.trace}`);
   if (run.artifacts.screenshot !== undefined) lines.push(`screenshot: ${run.artifacts.screenshot}`);
   return `run ${run.id}\n${lines.join('\n')}`;
-}
-
-/** Escapes text and attribute values, and drops characters XML 1.0 forbids. */
-function xml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }

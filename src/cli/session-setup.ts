@@ -1,46 +1,52 @@
 /**
- * The wiring `outpost verify` and `outpost canary` share with `outpost run`: the warm browser,
- * the result store, the interrupt signal and the runner options from the plan.
+ * The wiring `outpost run`, `outpost verify` and `outpost canary` share: telemetry, the warm
+ * browser, the result store, the interrupt signal and the runner options from the plan.
  */
-import type { SessionOptions } from '../../canary/index.js';
-import type { JourneyResult } from '../../journey/index.js';
-import { BrowserPool, buildLaunchOptions, discoverBrowser } from '../../runner/index.js';
-import type { RunObserver } from '../../runner/run-observer.js';
-import { openStore, type ResultStore } from '../../store/index.js';
-import { interruptSignal } from '../interrupt.js';
-import type { ReporterStreams } from '../reporters/reporter.js';
-import type { RunPlan } from '../run-plan.js';
+import type { SessionOptions } from '../canary/index.js';
+import type { JourneyResult } from '../journey/index.js';
+import { BrowserPool, buildLaunchOptions, discoverBrowser } from '../runner/index.js';
+import { openStore, type ResultStore } from '../store/index.js';
+import { interruptSignal, type Interrupt } from './interrupt.js';
+import type { ReporterStreams } from './reporters/reporter.js';
+import type { RunPlan } from './run-plan.js';
+import { startRunTelemetry } from './run-telemetry.js';
 
-export interface GateSetupOptions {
+export interface SessionSetupOptions {
   /** Results folder for artifacts; the config's `outputDir` when absent. */
   outputDir?: string;
   /** Store location; the config's `store` when absent. */
   store?: string;
-  /** Telemetry for every run (spans, metrics). */
-  observer?: RunObserver;
   /** Runs at the same time; the config's `defaults.concurrency` when absent. */
   concurrency?: number;
 }
 
-export interface GateSetup {
+export interface SessionSetup {
   /** The runner options, journeys and concurrency of the session. */
   session: SessionOptions;
+  interrupt: Interrupt;
   /**
    * An `onResult` for the session: stores each result (a store failure is a warning on stderr,
    * never a lost report), then hands it to `progress`.
    */
   recorder<Rest extends unknown[]>(progress: (result: JourneyResult, ...rest: Rest) => void): (result: JourneyResult, ...rest: Rest) => Promise<void>;
-  /** Runs the session, then closes the browser, the store and the interrupt handler whatever happened. */
+  /**
+   * Runs the session, then closes the browser, the store and the interrupt handler, and flushes
+   * telemetry (a one-shot probe exits right after), whatever happened.
+   */
   runThenClose<Result>(session: () => Promise<Result>): Promise<Result>;
 }
 
-/** Opens the store and prepares the browser (launched on first use) for a gate session. */
-export async function openGate(plan: RunPlan, options: GateSetupOptions, streams: ReporterStreams): Promise<GateSetup> {
-  const store = await openStore(options.store ?? (plan.config.store.kind === 'sqlite' ? plan.config.store.path : plan.config.store.url));
+/** Starts telemetry, opens the store and prepares the browser (launched on first use). */
+export async function openSession(plan: RunPlan, options: SessionSetupOptions, streams: ReporterStreams, env?: NodeJS.ProcessEnv): Promise<SessionSetup> {
+  const telemetry = startRunTelemetry(plan.config, plan.location, streams, env);
+  const store = await openStore(options.store ?? storeLocation(plan)).catch(async (error: unknown) => {
+    await telemetry.shutdown();
+    throw error;
+  });
   const launch = plan.needsBrowser ? buildLaunchOptions({ browser: discoverBrowser({ configuredPath: plan.config.browser.executablePath }), extra: plan.launchOptions }) : {};
   const pool = new BrowserPool(launch);
   const interrupt = interruptSignal();
-  const { defaults } = plan.config;
+  const { defaults, telemetry: telemetryConfig } = plan.config;
   return {
     session: {
       journeys: plan.journeys,
@@ -54,9 +60,11 @@ export async function openGate(plan: RunPlan, options: GateSetupOptions, streams
         secrets: plan.secrets,
         redactor: plan.redactor,
         signal: interrupt.signal,
-        ...(options.observer === undefined ? {} : { observer: options.observer }),
+        observer: telemetry.observer,
+        propagation: { enabled: telemetry.tracing && telemetryConfig.propagation.enabled, extraOrigins: telemetryConfig.propagation.origins },
       },
     },
+    interrupt,
     recorder: (progress) => async (result, ...rest) => {
       await saveOrWarn(store, result, streams);
       progress(result, ...rest);
@@ -68,9 +76,14 @@ export async function openGate(plan: RunPlan, options: GateSetupOptions, streams
         interrupt.dispose();
         await pool.close();
         await store.close();
+        await telemetry.shutdown();
       }
     },
   };
+}
+
+function storeLocation(plan: RunPlan): string {
+  return plan.config.store.kind === 'sqlite' ? plan.config.store.path : plan.config.store.url;
 }
 
 async function saveOrWarn(store: ResultStore, result: JourneyResult, streams: ReporterStreams): Promise<void> {
