@@ -26,7 +26,7 @@ export type {
 } from './verdict/metric-result.js';
 export { runVerify, DEFAULT_VERIFY_RUNS, type VerifyOptions } from './session/verify-session.js';
 export type { VerifyCuj, VerifyReport, AttemptFailure } from './session/verify-report.js';
-export type { ConfirmedRun, RunOutcome } from './session/confirmed-run.js';
+export type { ConfirmedRun, RunOutcome } from '../runner/index.js';
 export { runCanary, DEFAULT_CANARY_RUNS, type CanaryOptions, type CanarySessionResult } from './session/canary-session.js';
 export type { CanarySide } from './session/interleaved-schedule.js';
 export type { SessionOptions, SessionRunOptions } from './session/session-options.js';

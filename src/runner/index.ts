@@ -9,3 +9,7 @@ export { runBatch } from './run-batch.js';
 export type { BatchJob, BatchOptions, SharedRunOptions } from './run-batch.js';
 export type { ArtifactMode, ArtifactPolicy } from './artifacts.js';
 export type { Redactor } from './redactor.js';
+export { runConfirmed } from './confirmed-run.js';
+export type { ConfirmedRun, RunOutcome } from './confirmed-run.js';
+export type { RunObserver, RunTrace, StepTrace, NetworkEvent, RunStartInfo, StepStartInfo } from './run-observer.js';
+export { NO_OBSERVER } from './run-observer.js';

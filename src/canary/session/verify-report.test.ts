@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfirmedRun } from './confirmed-run.js';
+import type { ConfirmedRun } from '../../runner/index.js';
 import { fakeJourney, fakeResult, fakeStep } from './session-test-fixtures.js';
 import { verifyCuj } from './verify-report.js';
 

@@ -3,7 +3,7 @@
  * passed only on a retry (flaky) or failed, the pass rate and whether it meets the gate.
  */
 import { failingStep, type Cuj, type Journey, type JourneyResult } from '../../journey/index.js';
-import type { ConfirmedRun } from './confirmed-run.js';
+import type { ConfirmedRun } from '../../runner/index.js';
 
 export interface VerifyCuj {
   /** The CUJ id (or `cuj/journey` when journeys share a CUJ). */

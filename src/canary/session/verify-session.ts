@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import type { Journey, JourneyResult } from '../../journey/index.js';
 import { runJourney, type RunTarget } from '../../runner/index.js';
-import { runConfirmed, type ConfirmedRun } from './confirmed-run.js';
+import { runConfirmed, type ConfirmedRun } from '../../runner/index.js';
 import { cujKeys } from './cuj-keys.js';
 import { requireWholeNumber, type SessionOptions } from './session-options.js';
 import { verifyCuj, type VerifyReport } from './verify-report.js';

@@ -2,7 +2,7 @@
  * One run of a journey with its confirmation retries: a failed attempt is retried right away,
  * and the run passes (as flaky) when a retry passes. Every attempt is kept, numbered from 1.
  */
-import type { JourneyResult } from '../../journey/index.js';
+import type { JourneyResult } from '../journey/index.js';
 
 /** `flaky`: passed on a retry after failed attempts. `aborted`: the session was interrupted. */
 export type RunOutcome = 'passed' | 'flaky' | 'failed' | 'aborted';

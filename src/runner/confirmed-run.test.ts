@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { RunStatus } from '../../journey/index.js';
+import type { JourneyResult, RunStatus } from '../journey/index.js';
 import { runConfirmed } from './confirmed-run.js';
-import { fakeResult } from './session-test-fixtures.js';
 
 /** An attempt function that answers the statuses in turn and records the attempt numbers asked for. */
 function attempts(...statuses: RunStatus[]) {
   const asked: number[] = [];
   const attempt = async (n: number) => {
     asked.push(n);
-    return fakeResult('checkout', statuses[n - 1] ?? 'passed', 100, [], n);
+    return attemptResult(statuses[n - 1] ?? 'passed', n);
   };
   return { asked, attempt };
 }
@@ -40,3 +39,10 @@ describe('runConfirmed', () => {
     expect(asked).toEqual([1]);
   });
 });
+
+function attemptResult(status: RunStatus, attempt: number): JourneyResult {
+  return {
+    id: `run-${attempt}`, journey: 'checkout', cuj: { id: 'checkout' }, location: 'test', target: { name: 'shop', url: 'http://127.0.0.1:1' },
+    startedAt: '2026-01-01T00:00:00.000Z', durationMs: 100, status, attempt, steps: [], artifacts: {}, tags: [],
+  };
+}
