@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { InMemorySlotClaims } from './in-memory-slot-claims.js';
+import { SingleReplicaLease } from './single-replica-lease.js';
+
+const slot = (plannedAt: number, journey = 'checkout', location = 'eu') => ({ journey, location, plannedAt });
+
+describe('InMemorySlotClaims', () => {
+  it('gives each slot to one owner only', async () => {
+    const claims = new InMemorySlotClaims(() => 0);
+    expect(await claims.claim(slot(1000), 'a', 5000)).toBe(true);
+    expect(await claims.claim(slot(1000), 'b', 5000)).toBe(false);
+    expect(await claims.claim(slot(1000), 'a', 5000)).toBe(false);
+    expect(await claims.claim(slot(2000), 'b', 5000)).toBe(true);
+  });
+
+  it('takes over slots whose lease expired before they completed, for this location only', async () => {
+    let now = 0;
+    const claims = new InMemorySlotClaims(() => now);
+    await claims.claim(slot(1000), 'dead', 5000);
+    await claims.claim(slot(1000, 'search'), 'alive', 5000);
+    await claims.claim(slot(1000, 'checkout', 'us'), 'dead', 5000);
+    await claims.complete(slot(1000, 'search'), 'alive', 'run-1');
+    expect(await claims.takeOverExpired('eu', 'b', 4000, 5000, 10)).toEqual([]);
+    now = 6000;
+    expect(await claims.takeOverExpired('eu', 'b', now, 5000, 10)).toEqual([slot(1000)]);
+    // Taken over: b owns it now, under a fresh lease.
+    expect(await claims.takeOverExpired('eu', 'c', now, 5000, 10)).toEqual([]);
+    await claims.complete(slot(1000), 'dead', 'late-run');
+    expect(await claims.takeOverExpired('eu', 'c', 12_000, 5000, 10)).toEqual([slot(1000)]);
+  });
+
+  it('takes over at most `limit` slots', async () => {
+    const claims = new InMemorySlotClaims(() => 0);
+    for (const t of [1, 2, 3]) await claims.claim(slot(t), 'dead', 10);
+    expect(await claims.takeOverExpired('eu', 'b', 100, 1000, 2)).toHaveLength(2);
+    expect(await claims.takeOverExpired('eu', 'b', 100, 1000, 2)).toHaveLength(1);
+  });
+
+  it('fails after close', async () => {
+    const claims = new InMemorySlotClaims();
+    await claims.close();
+    await expect(claims.claim(slot(1), 'a', 1)).rejects.toThrow(/closed/);
+  });
+});
+
+describe('SingleReplicaLease', () => {
+  it('leads until released', async () => {
+    const lease = new SingleReplicaLease();
+    expect(await lease.isLeader()).toBe(true);
+    await lease.release();
+    expect(await lease.isLeader()).toBe(false);
+  });
+});

@@ -1,0 +1,68 @@
+import { slotKey, type Slot, type SlotClaims } from './slot-claims.js';
+
+interface Claim {
+  slot: Slot;
+  owner: string;
+  expiresAt: number;
+  runId?: string;
+}
+
+/** Completed claims are kept this long past their planned time, then forgotten (memory stays bounded). */
+const KEEP_COMPLETED_MS = 10 * 60_000;
+
+/**
+ * {@link SlotClaims} for one process (the SQLite store, or a single replica): claims live in a
+ * map. Claiming the same slot twice answers false, so even within one process a slot runs once.
+ */
+export class InMemorySlotClaims implements SlotClaims {
+  private readonly claims = new Map<string, Claim>();
+  private closed = false;
+
+  /** `now` is injectable so unit tests can expire leases without waiting. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async claim(slot: Slot, owner: string, leaseMs: number): Promise<boolean> {
+    this.assertOpen();
+    this.forgetOldCompleted();
+    const key = slotKey(slot);
+    if (this.claims.has(key)) return false;
+    this.claims.set(key, { slot: { ...slot }, owner, expiresAt: this.now() + leaseMs });
+    return true;
+  }
+
+  async complete(slot: Slot, owner: string, runId: string): Promise<void> {
+    this.assertOpen();
+    const claim = this.claims.get(slotKey(slot));
+    // A slot taken over by another owner belongs to it now; the late finisher does not complete it.
+    if (claim !== undefined && claim.owner === owner) claim.runId = runId;
+  }
+
+  async takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number): Promise<Slot[]> {
+    this.assertOpen();
+    const taken: Slot[] = [];
+    for (const claim of this.claims.values()) {
+      if (taken.length >= limit) break;
+      if (claim.slot.location !== location || claim.runId !== undefined || claim.expiresAt > now) continue;
+      claim.owner = owner;
+      claim.expiresAt = now + leaseMs;
+      taken.push({ ...claim.slot });
+    }
+    return taken;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.claims.clear();
+  }
+
+  private forgetOldCompleted(): void {
+    const horizon = this.now() - KEEP_COMPLETED_MS;
+    for (const [key, claim] of this.claims) {
+      if (claim.runId !== undefined && claim.slot.plannedAt < horizon) this.claims.delete(key);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('slot claims are closed');
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * How replicas of `outpost serve` share the work of one location: each planned slot (a journey's
+ * run at a planned time) is claimed by exactly one replica, a replica that died mid-run has its
+ * slots taken over once its lease expires, and one replica (the leader) does once-only work.
+ *
+ * One process (SQLite store) uses {@link InMemorySlotClaims} and {@link SingleReplicaLease};
+ * several replicas share a PostgreSQL implementation of the same interfaces.
+ */
+
+/** One planned run: a journey, at a location, at its planned time. Identifies the slot across replicas. */
+export interface Slot {
+  journey: string;
+  location: string;
+  /** Epoch ms. */
+  plannedAt: number;
+}
+
+/** Who runs which slot. */
+export interface SlotClaims {
+  /** Take the slot for this replica; exactly one replica gets true per slot. The lease covers the run (timeout + grace). */
+  claim(slot: Slot, owner: string, leaseMs: number): Promise<boolean>;
+  /** The slot ran (result stored with this run id). */
+  complete(slot: Slot, owner: string, runId: string): Promise<void>;
+  /** Slots of this location whose owner's lease expired before completing (it died): claim them for `owner`. */
+  takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number): Promise<Slot[]>;
+  close(): Promise<void>;
+}
+
+/** Which replica does once-only work. */
+export interface LeaderLease {
+  /** True while this replica holds the lease (one replica per deployment runs once-only work: alert evaluation, retention). */
+  isLeader(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/** The key of a slot, for maps and logs: `journey@location@plannedAt`. */
+export function slotKey(slot: Slot): string {
+  return `${slot.journey}@${slot.location}@${slot.plannedAt}`;
+}
