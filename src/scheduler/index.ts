@@ -1,0 +1,15 @@
+/**
+ * Scheduled probing (`outpost serve`): per-journey schedules with deterministic jitter, slots
+ * claimed across replicas, no overlap, a concurrency limit, confirmation retries, graceful shutdown.
+ */
+export { Scheduler, type SchedulerOptions } from './scheduler.js';
+export { planSchedules, SchedulePlanError, type SchedulePlan, type ScheduledJourney } from './scheduled-journeys.js';
+export { ScheduleError, MIN_INTERVAL_MS } from './schedule-series.js';
+export { DEFAULT_JITTER, JitterOptionsError, type JitterOptions } from './jitter.js';
+export type { RetryPolicy, SlotOutcome } from './retry-backoff.js';
+export type { SharedSlotRunOptions } from './slot-runner.js';
+export { createLineLogger, SILENT_LOGGER, type Logger, type LogFields, type LogLevel } from './logger.js';
+export { SCHEDULER_INSTRUMENTS, SCHEDULER_METER, type MissReason } from './scheduler-instruments.js';
+export type { Slot, SlotClaims, LeaderLease } from './coordination/slot-claims.js';
+export { InMemorySlotClaims } from './coordination/in-memory-slot-claims.js';
+export { SingleReplicaLease } from './coordination/single-replica-lease.js';

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Meter } from '@opentelemetry/api';
+import { InMemorySlotClaims } from './coordination/in-memory-slot-claims.js';
+import type { Slot, SlotClaims } from './coordination/slot-claims.js';
+import { SILENT_LOGGER, type Logger } from './logger.js';
+import { abortableSleep, totalBackoffMs } from './retry-backoff.js';
+import type { ScheduledJourney } from './scheduled-journeys.js';
+import type { MissReason } from './scheduler-instruments.js';
+import { SchedulerMetrics } from './scheduler-metrics.js';
+import { SlotDispatcher, type DispatchEvents, type DueSlot } from './slot-dispatcher.js';
+import { createSlotRunner, type SlotRunnerOptions } from './slot-runner.js';
+
+export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | 'abort' | 'metrics' | 'logger'> {
+  journeys: readonly ScheduledJourney[];
+  /** Slot runs at the same time (the config's `defaults.concurrency`). */
+  concurrency: number;
+  /** Who runs which slot; one process by default. */
+  claims?: SlotClaims;
+  /** This replica's id in the claims; host, pid and a random part by default. */
+  owner?: string;
+  /** Where the self-monitoring instruments are created. */
+  meter: Meter;
+  /** Browser relaunches so far, for `outpost.browser.restarts`. */
+  browserRestarts(): { crash: number; recycle: number };
+  logger?: Logger;
+  /** Added to each slot's lease beyond its run time (shutdown grace, slack). */
+  leaseGraceMs: number;
+  /** How often to look for slots of replicas that died (default 15 s). */
+  takeOverEveryMs?: number;
+}
+
+/** Node timers hold at most 2^31 - 1 ms; a later slot is re-armed when the timer wakes early. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** After the grace period, how long aborted runs get to end and be stored. */
+const AFTER_ABORT_MS = 15_000;
+
+/**
+ * The probing daemon: a timer per journey fires at its planned slots (see SlotTimeline), slots go
+ * to the dispatcher (no overlap, concurrency limit, claims), runs go to the slot runner (retries,
+ * storage, logs). `stop()` shuts down gracefully.
+ */
+export class Scheduler {
+  readonly owner: string;
+  private readonly claims: SlotClaims;
+  private readonly logger: Logger;
+  private readonly metrics: SchedulerMetrics;
+  private readonly dispatcher: SlotDispatcher;
+  private readonly byName: Map<string, ScheduledJourney>;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly stopping = new AbortController();
+  private readonly abort = new AbortController();
+  private takeOverTimer: NodeJS.Timeout | undefined;
+  private stopped: Promise<void> | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.claims = options.claims ?? new InMemorySlotClaims();
+    this.logger = options.logger ?? SILENT_LOGGER;
+    this.byName = new Map(options.journeys.map((s) => [s.journey.name, s]));
+    // The gauges read the dispatcher only when collected, after it exists.
+    this.metrics = new SchedulerMetrics(options.meter, {
+      inFlight: () => this.dispatcher.inFlight,
+      queued: () => this.dispatcher.queued,
+      browserRestarts: options.browserRestarts,
+    });
+    this.metrics.prime([...this.byName.keys()], options.location);
+    this.dispatcher = new SlotDispatcher({
+      concurrency: options.concurrency,
+      claims: this.claims,
+      owner: this.owner,
+      leaseMs: (s) => this.leaseMs(s),
+      runSlot: createSlotRunner({ ...options, stopping: this.stopping.signal, abort: this.abort.signal, metrics: this.metrics, logger: this.logger }),
+      events: this.dispatchEvents(),
+    });
+  }
+
+  /** Slot runs going now, and due slots waiting for a free run. */
+  get load(): { inFlight: number; queued: number } {
+    return { inFlight: this.dispatcher.inFlight, queued: this.dispatcher.queued };
+  }
+
+  /** Arms every journey's first slot (the first planned time after now; nothing runs at once). */
+  start(): void {
+    const now = Date.now();
+    for (const scheduled of this.options.journeys) {
+      const next = scheduled.timeline.plannedAfter(now);
+      this.logger.info('schedule', { journey: scheduled.journey.name, location: this.options.location, schedule: scheduled.schedule, next: new Date(next).toISOString() });
+      this.arm(scheduled, next);
+    }
+    this.takeOverTimer = setInterval(() => void this.takeOver(), this.options.takeOverEveryMs ?? 15_000);
+  }
+
+  /**
+   * Stops scheduling, lets runs in flight finish within `graceMs`, then aborts the rest (they end
+   * `aborted` and are stored). Slots still waiting for a free run are dropped. Resolves when every
+   * run has been stored (or, past a last bound, given up on); the caller then closes the store.
+   */
+  stop(graceMs: number): Promise<void> {
+    this.stopped ??= this.shutDown(graceMs);
+    return this.stopped;
+  }
+
+  private async shutDown(graceMs: number): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    clearInterval(this.takeOverTimer);
+    this.stopping.abort();
+    this.dispatcher.stop();
+    this.logger.info('shutdown.begin', { in_flight: this.dispatcher.inFlight, queued: this.dispatcher.queued, grace_ms: graceMs });
+    if (!(await this.idleWithin(graceMs))) {
+      this.logger.warn('shutdown.abort', { in_flight: this.dispatcher.inFlight, note: 'grace period over: aborting runs in flight' });
+      this.abort.abort();
+      if (!(await this.idleWithin(AFTER_ABORT_MS))) this.logger.error('shutdown.runs_unfinished', { in_flight: this.dispatcher.inFlight });
+    }
+    await this.claims.close().catch((error: unknown) => this.logger.warn('claims.close_failed', { error: String(error) }));
+  }
+
+  /** True when the dispatcher went idle within `ms`. */
+  private async idleWithin(ms: number): Promise<boolean> {
+    const timer = new AbortController();
+    const idle = this.dispatcher.idle().then(() => true);
+    const result = await Promise.race([idle, abortableSleep(ms, timer.signal).then(() => false)]);
+    timer.abort();
+    return result;
+  }
+
+  private arm(scheduled: ScheduledJourney, planned: number): void {
+    const delay = Math.min(Math.max(0, planned - Date.now()), MAX_TIMER_MS);
+    this.timers.set(scheduled.journey.name, setTimeout(() => this.fire(scheduled, planned), delay));
+  }
+
+  private fire(scheduled: ScheduledJourney, planned: number): void {
+    if (this.stopping.signal.aborted) return;
+    if (Date.now() < planned) return this.arm(scheduled, planned);
+    this.dispatcher.dispatch({ scheduled, slot: this.slot(scheduled, planned) });
+    const { missed, next } = scheduled.timeline.advance(planned, Date.now());
+    for (const late of missed) this.missed({ scheduled, slot: this.slot(scheduled, late) }, 'late');
+    this.arm(scheduled, next);
+  }
+
+  private async takeOver(): Promise<void> {
+    const free = this.options.concurrency - this.dispatcher.inFlight - this.dispatcher.queued;
+    if (this.stopping.signal.aborted || free <= 0) return;
+    const longest = Math.max(...[...this.byName.values()].map((s) => this.leaseMs(s)));
+    try {
+      const slots = await this.claims.takeOverExpired(this.options.location, this.owner, Date.now(), longest, free);
+      for (const slot of slots) this.runTakenOver(slot);
+    } catch (error) {
+      this.logger.warn('slot.takeover_failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private runTakenOver(slot: Slot): void {
+    const scheduled = this.byName.get(slot.journey);
+    const fields = { journey: slot.journey, location: slot.location, planned: new Date(slot.plannedAt).toISOString() };
+    if (scheduled === undefined) return this.logger.warn('slot.takeover_unknown', { ...fields, note: 'this replica does not have the journey' });
+    this.logger.info('slot.taken_over', { ...fields, note: 'its replica did not complete it' });
+    this.dispatcher.dispatch({ scheduled, slot, takenOver: true });
+  }
+
+  private slot(scheduled: ScheduledJourney, plannedAt: number): Slot {
+    return { journey: scheduled.journey.name, location: this.options.location, plannedAt };
+  }
+
+  /** Every attempt's timeout, the backoff between them, and the grace. */
+  private leaseMs(scheduled: ScheduledJourney): number {
+    const attemptMs = scheduled.journey.timeoutMs ?? this.options.run.timeouts.journeyMs;
+    const { retry } = this.options;
+    return (retry.retries + 1) * attemptMs + totalBackoffMs(retry) + this.options.leaseGraceMs;
+  }
+
+  private missed(due: DueSlot, reason: MissReason): void {
+    this.metrics.slotMissed({ journey: due.slot.journey, location: due.slot.location }, reason);
+    this.logger.warn('slot.missed', { journey: due.slot.journey, location: due.slot.location, planned: new Date(due.slot.plannedAt).toISOString(), reason });
+  }
+
+  private dispatchEvents(): DispatchEvents {
+    return {
+      missed: (due, reason) => this.missed(due, reason),
+      claimedElsewhere: (due) => this.logger.info('slot.claimed_elsewhere', { journey: due.slot.journey, planned: new Date(due.slot.plannedAt).toISOString() }),
+      failed: (due, operation, error) => {
+        if (operation !== 'run') this.metrics.runError({ journey: due.slot.journey, location: due.slot.location }, 'claim');
+        this.logger.error(`slot.${operation}_failed`, { journey: due.slot.journey, error: error instanceof Error ? error.message : String(error) });
+      },
+    };
+  }
+}
