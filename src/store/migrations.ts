@@ -98,4 +98,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'scheduler slots',
+    // Scale-out coordination on PostgreSQL (src/scheduler/coordination/postgres-slot-claims.ts):
+    // one row per planned run of a journey at a location; the primary key makes each slot
+    // claimable once across replicas. SQLite (one process) gets the same table and never uses it.
+    // The index serves the takeover scan: expired leases of one location.
+    sql: `
+      CREATE TABLE slots (
+        journey TEXT NOT NULL,
+        location TEXT NOT NULL,
+        planned_at_ms BIGINT NOT NULL,
+        owner TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('claimed', 'completed')),
+        lease_expires_at_ms BIGINT NOT NULL,
+        run_id TEXT,
+        PRIMARY KEY (journey, location, planned_at_ms)
+      );
+      CREATE INDEX slots_location_status_lease ON slots (location, status, lease_expires_at_ms);
+      CREATE INDEX slots_planned_at ON slots (planned_at_ms);
+    `,
+  },
 ];

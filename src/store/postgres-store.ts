@@ -10,6 +10,7 @@ import { connectionSecrets, createPostgresPool, type PostgresPoolOptions } from 
 import type { ResultStore, RunQuery } from './result-store.js';
 import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
 import { checkPage, numberedPlaceholder, runFilter } from './run-filter.js';
+import { deleteRunsBeforeStatement } from './retention-query.js';
 import { SchemaVersionError, StoreError } from './store-errors.js';
 import { redactLocation } from './store-location.js';
 
@@ -107,6 +108,14 @@ export class PostgresResultStore implements ResultStore {
       const { where, params } = runFilter(query, numberedPlaceholder);
       const { rows } = await this.pool.query<Record<string, unknown>>(coverageSql(where, BYTES), params);
       return rows.map(toCoverageRow);
+    });
+  }
+
+  async deleteRunsBefore(before: Date, limit: number): Promise<number> {
+    return this.guard('delete', async () => {
+      const { sql, params } = deleteRunsBeforeStatement(before, limit, numberedPlaceholder);
+      // One statement is its own transaction; rowCount counts the runs, not the cascaded rows.
+      return (await this.pool.query(sql, params)).rowCount ?? 0;
     });
   }
 

@@ -42,6 +42,12 @@ export interface ResultStore {
   countRuns(query?: RunQuery): Promise<number>;
   /** Endpoints exercised by the matching runs, grouped per journey, step, method, host, path and status. */
   queryCoverage(query?: RunQuery): Promise<CoverageRow[]>;
+  /**
+   * Deletes at most `limit` of the oldest runs that started before `before`, with their steps and
+   * endpoints, in one short transaction; resolves to how many runs it deleted. Retention
+   * (`applyRetention`) calls it in batches so probing writes never wait long behind it.
+   */
+  deleteRunsBefore(before: Date, limit: number): Promise<number>;
   /** Releases the database. Calling it again does nothing; other calls then fail with a `closed` StoreError. */
   close(): Promise<void>;
 }

@@ -12,7 +12,8 @@ import { inTransaction } from './sqlite-transaction.js';
 import { toStoreError } from './sqlite-error.js';
 import { SchemaVersionError, StoreError } from './store-errors.js';
 import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
-import { checkPage, runFilter } from './run-filter.js';
+import { checkPage, questionMark, runFilter } from './run-filter.js';
+import { deleteRunsBeforeStatement } from './retention-query.js';
 
 /** How the SQLite store opens its database. */
 export interface SqliteStoreOptions {
@@ -112,6 +113,14 @@ export class SqliteResultStore implements ResultStore {
     });
   }
 
+  async deleteRunsBefore(before: Date, limit: number): Promise<number> {
+    return this.write('delete', () => {
+      const { sql, params } = deleteRunsBeforeStatement(before, limit, questionMark);
+      // `changes` counts the runs only, not the steps and endpoints that cascade.
+      return Number(this.db.prepare(sql).run(...params).changes);
+    });
+  }
+
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
   }
@@ -123,8 +132,8 @@ export class SqliteResultStore implements ResultStore {
     return result;
   }
 
-  private write(operation: string, work: () => void): void {
-    this.guard(operation, () => inTransaction(this.db, work));
+  private write<T>(operation: string, work: () => T): T {
+    return this.guard(operation, () => inTransaction(this.db, work));
   }
 
   /** Turns whatever the driver throws into a StoreError, so callers can tell busy from broken. */

@@ -175,7 +175,7 @@ async function dropTables(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP TABLE IF EXISTS endpoints, steps, runs, schema_migrations');
+    await client.query('DROP TABLE IF EXISTS slots, endpoints, steps, runs, schema_migrations');
   } finally {
     await client.end();
   }
