@@ -11,7 +11,7 @@ import { SchedulerMetrics } from './scheduler-metrics.js';
 import { SlotDispatcher, type DispatchEvents, type DueSlot } from './slot-dispatcher.js';
 import { createSlotRunner, type SlotRunnerOptions } from './slot-runner.js';
 
-export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | 'abort' | 'metrics' | 'logger'> {
+export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | 'abort' | 'metrics' | 'logger' | 'onRecord'> {
   journeys: readonly ScheduledJourney[];
   /** Slot runs at the same time (the config's `defaults.concurrency`). */
   concurrency: number;
@@ -52,6 +52,7 @@ export class Scheduler {
   private readonly abort = new AbortController();
   private takeOverTimer: NodeJS.Timeout | undefined;
   private stopped: Promise<void> | undefined;
+  private writeError: string | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -70,7 +71,7 @@ export class Scheduler {
       claims: this.claims,
       owner: this.owner,
       leaseMs: (s) => this.leaseMs(s),
-      runSlot: createSlotRunner({ ...options, stopping: this.stopping.signal, abort: this.abort.signal, metrics: this.metrics, logger: this.logger }),
+      runSlot: createSlotRunner({ ...options, stopping: this.stopping.signal, abort: this.abort.signal, metrics: this.metrics, logger: this.logger, onRecord: (outcome) => void (this.writeError = outcome.stored ? undefined : outcome.error.message) }),
       events: this.dispatchEvents(),
     });
   }
@@ -78,6 +79,11 @@ export class Scheduler {
   /** Slot runs going now, and due slots waiting for a free run. */
   get load(): { inFlight: number; queued: number } {
     return { inFlight: this.dispatcher.inFlight, queued: this.dispatcher.queued };
+  }
+
+  /** The error of the last result save when it failed (readiness); undefined after a good one. */
+  lastWriteError(): string | undefined {
+    return this.writeError;
   }
 
   /** Arms every journey's first slot (the first planned time after now; nothing runs at once). */

@@ -3,7 +3,7 @@ import { failingStep, type JourneyResult } from '../journey/index.js';
 import { runJourney, type RunJourneyOptions, type RunTarget } from '../runner/index.js';
 import type { ResultStore } from '../store/index.js';
 import type { Logger } from './logger.js';
-import { recordResult } from './result-recorder.js';
+import { recordResult, type RecordOutcome } from './result-recorder.js';
 import { confirmWithBackoff, type RetryPolicy, type Sleep } from './retry-backoff.js';
 import type { DueSlot } from './slot-dispatcher.js';
 import type { SchedulerMetrics } from './scheduler-metrics.js';
@@ -23,6 +23,8 @@ export interface SlotRunnerOptions {
   store: Pick<ResultStore, 'saveRun'>;
   metrics: SchedulerMetrics;
   logger: Logger;
+  /** Told of every save, stored or not (readiness tracks the last write). */
+  onRecord?: (outcome: RecordOutcome) => void;
   sleep?: Sleep;
 }
 
@@ -63,6 +65,7 @@ export function createSlotRunner(options: SlotRunnerOptions): (due: DueSlot, sta
 
 async function store(options: SlotRunnerOptions, result: JourneyResult): Promise<boolean> {
   const outcome = await recordResult(options.store, result);
+  options.onRecord?.(outcome);
   logEnd(options.logger, result, outcome.stored);
   if (outcome.stored) return true;
   options.metrics.runError({ journey: result.journey, location: result.location }, 'store');

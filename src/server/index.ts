@@ -1,0 +1,7 @@
+/** serve's HTTP server: health, readiness, Prometheus metrics and the canary API. */
+export { createServeApp, type ServeAppOptions } from './serve-app.js';
+export { Readiness, type ReadinessCheck, type ReadinessReport, type CheckResult, type ReadinessOptions } from './readiness.js';
+export { browserCheck, storeCheck, type WriteHealth } from './readiness-checks.js';
+export { createServeMetricsReader } from './serve-metrics-reader.js';
+export { startHttpServer, ListenError, type HttpServer } from './http-server.js';
+export { canaryAnalyser, NoCanaryJourneysError, type CanaryAnalyserOptions } from './canary-analyser.js';
