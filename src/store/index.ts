@@ -8,9 +8,8 @@ export type { CoverageRow } from './coverage.js';
 export { applyRetention, RetentionOptionsError } from './retention.js';
 export type { DeleteBatch, RetentionBatch, RetentionOptions, RetentionReport, SlotPruner } from './retention.js';
 // For other PostgreSQL users of the same database (the scheduler's slot claims and leader lease).
-export { MIGRATIONS } from './migrations.js';
-export { applyPostgresMigrations } from './postgres-migrator.js';
-export { connectionSecrets, createPostgresPool } from './postgres-pool.js';
+export { openMigratedPostgresPool } from './postgres-database.js';
+export type { MigratedPostgresPool } from './postgres-database.js';
+export { connectionSecrets } from './postgres-pool.js';
 export type { PostgresPoolOptions } from './postgres-pool.js';
 export { postgresStoreError } from './postgres-error.js';
-export { redactLocation } from './store-location.js';

@@ -3,16 +3,14 @@ import type { JourneyResult } from '../journey/index.js';
 import type { CoverageRow } from './coverage.js';
 import { coverageSql, toCoverageRow } from './coverage-query.js';
 import { ENDPOINT_COLUMNS, fromEndpointRow, toEndpointRows, type EndpointRow } from './endpoint-rows.js';
-import { MIGRATIONS } from './migrations.js';
+import { openMigratedPostgresPool } from './postgres-database.js';
 import { postgresStoreError } from './postgres-error.js';
-import { applyPostgresMigrations } from './postgres-migrator.js';
-import { connectionSecrets, createPostgresPool, type PostgresPoolOptions } from './postgres-pool.js';
+import type { PostgresPoolOptions } from './postgres-pool.js';
 import type { ResultStore, RunQuery } from './result-store.js';
 import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
 import { checkPage, numberedPlaceholder, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
-import { SchemaVersionError, StoreError } from './store-errors.js';
-import { redactLocation } from './store-location.js';
+import { StoreError } from './store-errors.js';
 
 /** How the PostgreSQL store connects; see {@link PostgresPoolOptions}. */
 export type PostgresStoreOptions = PostgresPoolOptions;
@@ -51,15 +49,8 @@ export class PostgresResultStore implements ResultStore {
    * carries the URL's password.
    */
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresResultStore> {
-    const secrets = connectionSecrets(url);
-    const pool = createPostgresPool(url, options);
-    try {
-      await applyPostgresMigrations(pool, MIGRATIONS, redactLocation(url));
-      return new PostgresResultStore(pool, secrets);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw error instanceof SchemaVersionError ? error : postgresStoreError('open', error, secrets);
-    }
+    const { pool, secrets } = await openMigratedPostgresPool(url, options);
+    return new PostgresResultStore(pool, secrets);
   }
 
   async saveRun(result: JourneyResult): Promise<void> {
