@@ -28,4 +28,4 @@ WORKDIR /work
 
 # Mount your project (outpost.config.ts and journeys/) at /work.
 ENTRYPOINT ["outpost"]
-CMD ["run"]
+CMD ["serve", "--host", "0.0.0.0"]

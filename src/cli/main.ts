@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, TargetError } from '../config/index.js';
 import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
+import { toMilliseconds } from '../journey/index.js';
 import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
 import { BrowserNotFoundError } from '../runner/index.js';
 import { StoreError, StoreLocationError, SchemaVersionError } from '../store/index.js';
@@ -10,6 +11,7 @@ import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
 import { listCommand } from './commands/list-command.js';
 import { runCommand } from './commands/run-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import { shopCommand } from './commands/shop-command.js';
 import { SLO_SIMULATE_HELP, sloSimulateCommand } from './commands/slo-simulate-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -23,6 +25,20 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
   return n;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+}
+
+function duration(value: string): number {
+  try {
+    return toMilliseconds(value);
+  } catch {
+    throw new InvalidArgumentError("expected a duration like '30s' or '2m'");
+  }
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -64,6 +80,50 @@ function buildProgram(): Command {
           reporter: opts.reporter,
           outputDir: opts.output,
           store: opts.store,
+        },
+        streams,
+      );
+    });
+
+  program
+    .command('serve')
+    .description('probe the scheduled journeys until stopped; serve /healthz, /readyz, /metrics and /canary')
+    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
+    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
+    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
+    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
+    .option('--target <name|url>', 'target name from config, or a URL')
+    .option('--location <name>', 'location label recorded on every result')
+    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt)
+    .option('-p, --port <port>', 'HTTP port (0 = any free port)', port, 9464)
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .addOption(new Option('--grace <duration>', 'after SIGTERM, how long runs in flight may finish before they are aborted').argParser(duration).default(30_000, '30s'))
+    .addOption(new Option('--retry-backoff <duration>', 'wait before the first confirmation retry (doubles after)').argParser(duration).default(2_000, '2s'))
+    .addOption(new Option('--max-jitter <duration>', 'largest start delay jitter adds (also at most 10% of the interval)').argParser(duration).default(60_000, '60s'))
+    .option('--recycle-after <runs>', 'relaunch the browser after this many runs', positiveInt, 200)
+    .option('--recycle-rss <MiB>', 'relaunch the browser when its processes hold more memory than this', positiveInt, 1536)
+    .option('--store <location>', 'result store: a SQLite file path or a postgres:// URL (default: the config\'s)')
+    .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
+    .addHelpText('after', '\nExit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 usage or config error, 130 forced by a second signal.')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await serveCommand(
+        {
+          cwd: process.cwd(),
+          configPath: opts.config,
+          paths,
+          filter: { grep: opts.grep, tags: opts.tag },
+          target: opts.target,
+          location: opts.location,
+          concurrency: opts.concurrency,
+          host: opts.host,
+          port: opts.port,
+          graceMs: opts.grace,
+          retryBackoffMs: opts.retryBackoff,
+          maxJitterMs: opts.maxJitter,
+          recycleAfterRuns: opts.recycleAfter,
+          recycleRssMib: opts.recycleRss,
+          store: opts.store,
+          outputDir: opts.output,
         },
         streams,
       );

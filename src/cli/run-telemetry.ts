@@ -1,3 +1,4 @@
+import type { MetricReader } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/index.js';
 import { createTelemetry, type Telemetry } from '../telemetry/index.js';
 import type { ReporterStreams } from './reporters/reporter.js';
@@ -5,8 +6,15 @@ import type { ReporterStreams } from './reporters/reporter.js';
 /**
  * Telemetry for a CLI session, from the config's `telemetry` key and the `OTEL_*` environment.
  * Its warnings (a collector that is down) go to stderr, once, so stdout stays for reporters.
+ * `extraMetricReaders` pull from the same meters (serve's Prometheus endpoint).
  */
-export function startRunTelemetry(config: ResolvedConfig, location: string, streams: ReporterStreams, env: NodeJS.ProcessEnv = process.env): Telemetry {
+export function startRunTelemetry(
+  config: ResolvedConfig,
+  location: string,
+  streams: ReporterStreams,
+  env: NodeJS.ProcessEnv = process.env,
+  extraMetricReaders?: MetricReader[],
+): Telemetry {
   const { telemetry } = config;
   return createTelemetry({
     location,
@@ -16,6 +24,7 @@ export function startRunTelemetry(config: ResolvedConfig, location: string, stre
     metrics: { exporter: telemetry.metrics, intervalMs: telemetry.metricsIntervalMs },
     otlp: telemetry.otlp,
     networkSpans: telemetry.networkSpans,
+    extraMetricReaders,
     logger: {
       warn: (message) => streams.err.write(`warning: ${message}\n`),
       info: (message) => streams.err.write(`${message}\n`),

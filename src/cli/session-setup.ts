@@ -2,10 +2,12 @@
  * The wiring `outpost run`, `outpost verify` and `outpost canary` share: telemetry, the warm
  * browser, the result store, the interrupt signal and the runner options from the plan.
  */
-import type { SessionOptions } from '../canary/index.js';
+import type { LaunchOptions } from 'playwright';
+import type { SessionOptions, SessionRunOptions } from '../canary/index.js';
 import type { JourneyResult } from '../journey/index.js';
 import { BrowserPool, buildLaunchOptions, discoverBrowser } from '../runner/index.js';
 import { openStore, type ResultStore } from '../store/index.js';
+import type { Telemetry } from '../telemetry/index.js';
 import { interruptSignal, type Interrupt } from './interrupt.js';
 import type { ReporterStreams } from './reporters/reporter.js';
 import type { RunPlan } from './run-plan.js';
@@ -43,26 +45,13 @@ export async function openSession(plan: RunPlan, options: SessionSetupOptions, s
     await telemetry.shutdown();
     throw error;
   });
-  const launch = plan.needsBrowser ? buildLaunchOptions({ browser: discoverBrowser({ configuredPath: plan.config.browser.executablePath }), extra: plan.launchOptions }) : {};
-  const pool = new BrowserPool(launch);
+  const pool = new BrowserPool(browserLaunchOptions(plan));
   const interrupt = interruptSignal();
-  const { defaults, telemetry: telemetryConfig } = plan.config;
   return {
     session: {
       journeys: plan.journeys,
-      concurrency: options.concurrency ?? defaults.concurrency,
-      run: {
-        location: plan.location,
-        pool,
-        contextOptions: plan.contextOptions,
-        timeouts: { journeyMs: defaults.timeoutMs, stepMs: defaults.stepTimeoutMs },
-        artifacts: { dir: options.outputDir ?? plan.config.outputDir, trace: defaults.trace, screenshot: defaults.screenshot },
-        secrets: plan.secrets,
-        redactor: plan.redactor,
-        signal: interrupt.signal,
-        observer: telemetry.observer,
-        propagation: { enabled: telemetry.tracing && telemetryConfig.propagation.enabled, extraOrigins: telemetryConfig.propagation.origins },
-      },
+      concurrency: options.concurrency ?? plan.config.defaults.concurrency,
+      run: { ...sessionRunOptions(plan, pool, telemetry, options.outputDir), signal: interrupt.signal },
     },
     interrupt,
     recorder: (progress) => async (result, ...rest) => {
@@ -82,7 +71,29 @@ export async function openSession(plan: RunPlan, options: SessionSetupOptions, s
   };
 }
 
-function storeLocation(plan: RunPlan): string {
+/** The runner options every run of the plan shares, but the interrupt signal. */
+export function sessionRunOptions(plan: RunPlan, pool: BrowserPool, telemetry: Telemetry, outputDir: string | undefined): Omit<SessionRunOptions, 'signal'> {
+  const { defaults, telemetry: telemetryConfig } = plan.config;
+  return {
+    location: plan.location,
+    pool,
+    contextOptions: plan.contextOptions,
+    timeouts: { journeyMs: defaults.timeoutMs, stepMs: defaults.stepTimeoutMs },
+    artifacts: { dir: outputDir ?? plan.config.outputDir, trace: defaults.trace, screenshot: defaults.screenshot },
+    secrets: plan.secrets,
+    redactor: plan.redactor,
+    observer: telemetry.observer,
+    propagation: { enabled: telemetry.tracing && telemetryConfig.propagation.enabled, extraOrigins: telemetryConfig.propagation.origins },
+  };
+}
+
+/** Launch options for the plan's warm browser; none (and no browser lookup) when no journey needs one. */
+export function browserLaunchOptions(plan: RunPlan): LaunchOptions {
+  return plan.needsBrowser ? buildLaunchOptions({ browser: discoverBrowser({ configuredPath: plan.config.browser.executablePath }), extra: plan.launchOptions }) : {};
+}
+
+/** The config's store location as `openStore` reads it. */
+export function storeLocation(plan: RunPlan): string {
   return plan.config.store.kind === 'sqlite' ? plan.config.store.path : plan.config.store.url;
 }
 

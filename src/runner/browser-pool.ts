@@ -9,6 +9,8 @@ export interface BrowserPoolStats {
   recycles: number;
   /** Retired browsers still open because runs in progress use them. */
   draining: number;
+  /** Browser contexts open now, on every browser: one per browser run in progress. */
+  contexts: number;
 }
 
 /** Why a browser was recycled: it served `maxRuns` runs, or its processes grew past `maxRssBytes`. */
@@ -91,7 +93,8 @@ export class BrowserPool {
   }
 
   getStats(): BrowserPoolStats {
-    return { ...this.stats, draining: this.draining.size };
+    const browsers = [...this.draining, ...(this.current === undefined ? [] : [this.current])];
+    return { ...this.stats, draining: this.draining.size, contexts: browsers.reduce((sum, pooled) => sum + pooled.contexts, 0) };
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ export { ScheduleError, MIN_INTERVAL_MS } from './schedule-series.js';
 export { DEFAULT_JITTER, JitterOptionsError, type JitterOptions } from './jitter.js';
 export type { RetryPolicy, SlotOutcome } from './retry-backoff.js';
 export type { SharedSlotRunOptions } from './slot-runner.js';
+export { recordResult, type RecordOutcome } from './result-recorder.js';
 export { createLineLogger, SILENT_LOGGER, type Logger, type LogFields, type LogLevel } from './logger.js';
 export { SCHEDULER_INSTRUMENTS, SCHEDULER_METER, type MissReason } from './scheduler-instruments.js';
 export type { Slot, SlotClaims, LeaderLease } from './coordination/slot-claims.js';

@@ -15,7 +15,7 @@ export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | '
   journeys: readonly ScheduledJourney[];
   /** Slot runs at the same time (the config's `defaults.concurrency`). */
   concurrency: number;
-  /** Who runs which slot; one process by default. */
+  /** Who runs which slot; one process by default. The caller closes claims it passes. */
   claims?: SlotClaims;
   /** This replica's id in the claims; host, pid and a random part by default. */
   owner?: string;
@@ -43,6 +43,8 @@ const AFTER_ABORT_MS = 15_000;
 export class Scheduler {
   readonly owner: string;
   private readonly claims: SlotClaims;
+  /** Claims this scheduler created (and closes); passed-in ones belong to the caller. */
+  private readonly ownsClaims: boolean;
   private readonly logger: Logger;
   private readonly metrics: SchedulerMetrics;
   private readonly dispatcher: SlotDispatcher;
@@ -57,6 +59,7 @@ export class Scheduler {
   constructor(private readonly options: SchedulerOptions) {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.claims = options.claims ?? new InMemorySlotClaims();
+    this.ownsClaims = options.claims === undefined;
     this.logger = options.logger ?? SILENT_LOGGER;
     this.byName = new Map(options.journeys.map((s) => [s.journey.name, s]));
     // The gauges read the dispatcher only when collected, after it exists.
@@ -118,7 +121,7 @@ export class Scheduler {
       this.abort.abort();
       if (!(await this.idleWithin(AFTER_ABORT_MS))) this.logger.error('shutdown.runs_unfinished', { in_flight: this.dispatcher.inFlight });
     }
-    await this.claims.close().catch((error: unknown) => this.logger.warn('claims.close_failed', { error: String(error) }));
+    if (this.ownsClaims) await this.claims.close();
   }
 
   /** True when the dispatcher went idle within `ms`. */
@@ -137,11 +140,12 @@ export class Scheduler {
 
   private fire(scheduled: ScheduledJourney, planned: number): void {
     if (this.stopping.signal.aborted) return;
-    if (Date.now() < planned) return this.arm(scheduled, planned);
-    this.dispatcher.dispatch({ scheduled, slot: this.slot(scheduled, planned) });
-    const { missed, next } = scheduled.timeline.advance(planned, Date.now());
+    const now = Date.now();
+    if (now < planned) return this.arm(scheduled, planned);
+    const { missed, due } = scheduled.timeline.catchUp(planned, now);
     for (const late of missed) this.missed({ scheduled, slot: this.slot(scheduled, late) }, 'late');
-    this.arm(scheduled, next);
+    this.dispatcher.dispatch({ scheduled, slot: this.slot(scheduled, due) });
+    this.arm(scheduled, scheduled.timeline.plannedAfter(due));
   }
 
   private async takeOver(): Promise<void> {

@@ -48,15 +48,28 @@ describe('cron slots', () => {
   });
 });
 
-describe('advance', () => {
-  it('gives the next slot when the last one ran on time', () => {
-    expect(timeline({ every: '10s' }).advance(T0, T0 + 3_000)).toEqual({ missed: [], next: T0 + 10_000 });
+describe('catchUp', () => {
+  it('runs the slot whose time came when nothing was missed', () => {
+    expect(timeline({ every: '10s' }).catchUp(T0 + 10_000, T0 + 10_003)).toEqual({ missed: [], due: T0 + 10_000 });
   });
 
-  it('counts the slots a stall skipped as missed and runs the latest due one', () => {
-    const every = timeline({ every: '10s' });
-    expect(every.advance(T0, T0 + 35_000)).toEqual({ missed: [T0 + 10_000, T0 + 20_000], next: T0 + 30_000 });
-    expect(timeline({ cron: '*/10 * * * * *' }).advance(T0, T0 + 35_000)).toEqual({ missed: [T0 + 10_000, T0 + 20_000], next: T0 + 30_000 });
+  it('counts the slots a stall skipped as missed and runs only the latest due one', () => {
+    expect(timeline({ every: '10s' }).catchUp(T0 + 10_000, T0 + 35_000)).toEqual({ missed: [T0 + 10_000, T0 + 20_000], due: T0 + 30_000 });
+    expect(timeline({ cron: '*/10 * * * * *' }).catchUp(T0 + 10_000, T0 + 35_000)).toEqual({ missed: [T0 + 10_000, T0 + 20_000], due: T0 + 30_000 });
+  });
+
+  it('lists at most 1000 misses of a very long stall and still runs the latest slot', () => {
+    const caught = timeline({ every: '1s' }).catchUp(T0 + 1_000, T0 + 3_600_500);
+    expect(caught.missed).toHaveLength(1_000);
+    expect(caught.due).toBe(T0 + 3_600_000);
+  });
+
+  it('finds the last planned start at or before a time, jitter included', () => {
+    const jitter = { ratio: 0.1, maxMs: 60_000 };
+    const offset = jitterMs('checkout', 'eu', 60_000, jitter);
+    const every = timeline({ every: '1m' }, jitter);
+    expect(every.plannedAtOrBefore(T0 + offset)).toBe(T0 + offset);
+    expect(every.plannedAtOrBefore(T0 + offset - 1)).toBe(T0 - 60_000 + offset);
   });
 });
 

@@ -1,16 +1,16 @@
 import { DEFAULT_JITTER, jitterMs, type JitterOptions } from './jitter.js';
 import type { ScheduleSeries } from './schedule-series.js';
 
-/** What is due after a slot ran, at `now`. */
-export interface Advance {
-  /** Slots whose time passed while a later one is already due (the process was stalled): missed. */
+/** The slots whose time has come, at some moment. */
+export interface CatchUp {
+  /** Slots a later due one supersedes (the process was stalled past them): missed, not run late. */
   missed: number[];
-  /** The next slot to run; at or before `now` when it is already due. */
-  next: number;
+  /** The latest slot whose time has come: the one to run. */
+  due: number;
 }
 
-/** Past this many slots in one advance, the rest are skipped uncounted (a very long stall). */
-const MAX_CATCH_UP = 1_000;
+/** Past this many missed slots in one catch-up, the rest are skipped without being listed (a very long stall). */
+const MAX_LISTED_MISSES = 1_000;
 
 /**
  * The planned start times of one journey at one location: the nominal times of its schedule,
@@ -35,19 +35,26 @@ export class SlotTimeline {
     return this.planned(this.series.nextAfter(t));
   }
 
+  /** The last planned start at or before `t`. */
+  plannedAtOrBefore(t: number): number {
+    const nominal = this.series.atOrBefore(t);
+    const planned = this.planned(nominal);
+    return planned <= t ? planned : this.planned(this.series.atOrBefore(nominal - 1));
+  }
+
   /**
-   * After the slot planned at `last` ran (or was skipped), at `now`: the next slot, and the slots
-   * in between that a later one supersedes. Normally `missed` is empty and `next` in the future.
+   * At `now`, with `first` the earliest slot not handled yet (its time has come): the latest slot
+   * due runs, and those before it are missed. Normally `first` itself is due and nothing is missed.
    */
-  advance(last: number, now: number): Advance {
+  catchUp(first: number, now: number): CatchUp {
     const missed: number[] = [];
-    let next = this.plannedAfter(last);
-    for (let following = this.plannedAfter(next); following <= now; following = this.plannedAfter(next)) {
-      if (missed.length >= MAX_CATCH_UP) return { missed, next: this.plannedAfter(now) };
-      missed.push(next);
-      next = following;
+    let due = first;
+    for (let following = this.plannedAfter(due); following <= now; following = this.plannedAfter(due)) {
+      if (missed.length >= MAX_LISTED_MISSES) return { missed, due: this.plannedAtOrBefore(now) };
+      missed.push(due);
+      due = following;
     }
-    return { missed, next };
+    return { missed, due };
   }
 
   /** The jitter of the nominal slot at `nominal`, bounded by its gap to the next one. */

@@ -75,13 +75,13 @@ describe('BrowserPool recycling', () => {
     await eventually(() => browsers.length === 1, 'the slow run to open its page');
     const during = await run(p, openHome);
     expect(during.status).toBe('passed');
-    expect(p.getStats()).toMatchObject({ launches: 2, recycles: 1, draining: 1 });
+    expect(p.getStats()).toMatchObject({ launches: 2, recycles: 1, draining: 1, contexts: 1 });
     const old = browsers[0]!;
     expect(old.isConnected()).toBe(true);
     release();
     expect((await inProgress).status).toBe('passed');
     await eventually(() => !old.isConnected(), 'the retired browser to close after its last context');
-    expect(p.getStats().draining).toBe(0);
+    expect(p.getStats()).toMatchObject({ draining: 0, contexts: 0 });
   });
 
   it('relaunches when the browser tree grows past maxRssBytes', async () => {

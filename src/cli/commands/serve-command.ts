@@ -1,0 +1,189 @@
+import { createCanaryApi } from '../../canary/index.js';
+import type { JourneyResult } from '../../journey/index.js';
+import { BrowserPool } from '../../runner/index.js';
+import { createLineLogger, planSchedules, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan } from '../../scheduler/index.js';
+import { browserCheck, canaryAnalyser, createServeApp, createServeMetricsReader, ListenError, Readiness, startHttpServer, storeCheck, type HttpServer } from '../../server/index.js';
+import { openStore, type ResultStore } from '../../store/index.js';
+import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import type { ReporterStreams } from '../reporters/reporter.js';
+import { planRun, type PlanInputs, type RunPlan } from '../run-plan.js';
+import { startRunTelemetry } from '../run-telemetry.js';
+import { browserLaunchOptions, sessionRunOptions, storeLocation } from '../session-setup.js';
+
+export interface ServeCommandOptions extends PlanInputs {
+  /** Slot runs at the same time; the config's `defaults.concurrency` when absent. */
+  concurrency?: number;
+  host: string;
+  port: number;
+  /** How long runs in flight may finish after SIGTERM before they are aborted. */
+  graceMs: number;
+  /** Wait before the first confirmation retry (doubling after). */
+  retryBackoffMs: number;
+  /** Largest start delay jitter adds (it is also at most 10% of the interval). */
+  maxJitterMs: number;
+  /** Relaunch the browser after this many runs. */
+  recycleAfterRuns?: number;
+  /** Relaunch the browser when its processes hold more than this many MiB. */
+  recycleRssMib?: number;
+  store?: string;
+  outputDir?: string;
+}
+
+/** Tells the scheduled journeys from the rest; unusable schedules and broken files are usage errors. */
+function scheduleOrExplain(plan: RunPlan, maxJitterMs: number): SchedulePlan {
+  if (plan.brokenFiles.length > 0) {
+    throw new CliError(`journey files that do not load:\n${plan.brokenFiles.map((b) => `  - ${b.file}: ${b.message}`).join('\n')}`);
+  }
+  let schedules: SchedulePlan;
+  try {
+    schedules = planSchedules(plan.journeys, plan.location, { ratio: 0.1, maxMs: maxJitterMs });
+  } catch (error) {
+    if (error instanceof SchedulePlanError) throw new CliError(error.message);
+    throw error;
+  }
+  if (schedules.scheduled.length === 0) {
+    throw new CliError(`none of the ${plan.journeys.length} journeys has a schedule; give them one (schedule: { every: '1m' } or { cron: '*/5 * * * *' })`);
+  }
+  return schedules;
+}
+
+/**
+ * `outpost serve`: probes the scheduled journeys until SIGTERM/SIGINT, serving `/healthz`,
+ * `/readyz`, `/metrics` and `/canary`. Exit 0 after a clean shutdown, 2 for usage or config
+ * errors, 130 when a second signal forces the exit.
+ */
+export async function serveCommand(options: ServeCommandOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
+  const logger = createLineLogger((line) => streams.err.write(line));
+  const shutdown = shutdownSignal(logger);
+  try {
+    const plan = await planRun(options);
+    const schedules = scheduleOrExplain(plan, options.maxJitterMs);
+    const daemon = await startDaemon(plan, schedules, options, streams, logger);
+    await shutdown.requested;
+    await daemon.stop(options.graceMs);
+    logger.info('serve.stopped');
+    exitEvenIfJourneyCodeLingers(logger);
+    return ExitCode.ok;
+  } finally {
+    shutdown.dispose();
+  }
+}
+
+interface Daemon {
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Opens everything, in an order that closes cleanly when a later step fails. */
+async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: ServeCommandOptions, streams: ReporterStreams, logger: Logger): Promise<Daemon> {
+  const prometheus = createServeMetricsReader();
+  const telemetry = startRunTelemetry(plan.config, plan.location, streams, options.env, [prometheus.reader]);
+  const store = await openStore(options.store ?? storeLocation(plan)).catch(async (error: unknown) => {
+    await telemetry.shutdown();
+    throw error;
+  });
+  const pool = browserPool(plan, options, logger);
+  const run = sessionRunOptions(plan, pool, telemetry, options.outputDir);
+  const concurrency = options.concurrency ?? plan.config.defaults.concurrency;
+  const scheduler = new Scheduler({
+    journeys: schedules.scheduled,
+    location: plan.location,
+    target: plan.target,
+    run,
+    concurrency,
+    retry: { retries: plan.config.defaults.retries, backoffMs: options.retryBackoffMs },
+    store,
+    meter: telemetry.meterProvider.getMeter(SCHEDULER_METER),
+    browserRestarts: () => {
+      const stats = pool.getStats();
+      return { crash: stats.restarts - stats.recycles, recycle: stats.recycles };
+    },
+    logger,
+    leaseGraceMs: options.graceMs,
+  });
+  const canary = createCanaryApi({ analyse: canaryAnalyser({ config: plan.config, journeys: plan.journeys, run, concurrency, onResult: (result) => saveCanaryRun(store, result, logger) }) });
+  const readiness = new Readiness([...(plan.needsBrowser ? [browserCheck(pool)] : []), storeCheck(store, scheduler)]);
+  const app = createServeApp({ readiness, metrics: prometheus, status: () => ({ ...scheduler.load, browser: pool.getStats() }), canary: canary.app });
+  const closeAll = async (server?: HttpServer) => {
+    await canary.close();
+    await server?.close();
+    await pool.close();
+    await store.close();
+    await telemetry.shutdown();
+  };
+  const server = await startHttpServer(app, options.host, options.port).catch(async (error: unknown) => {
+    await closeAll();
+    throw error instanceof ListenError ? new CliError(error.message) : error;
+  });
+  logStart(logger, plan, schedules, server, scheduler.owner, concurrency);
+  scheduler.start();
+  return {
+    stop: async (graceMs) => {
+      readiness.markShuttingDown();
+      await scheduler.stop(graceMs);
+      await closeAll(server);
+    },
+  };
+}
+
+function browserPool(plan: RunPlan, options: ServeCommandOptions, logger: Logger): BrowserPool {
+  return new BrowserPool(browserLaunchOptions(plan), {
+    recycle: {
+      maxRuns: options.recycleAfterRuns,
+      maxRssBytes: options.recycleRssMib === undefined ? undefined : options.recycleRssMib * 1024 * 1024,
+      drainTimeoutMs: Math.max(plan.config.defaults.timeoutMs, ...plan.journeys.map((j) => j.timeoutMs ?? 0)) + 30_000,
+      onRecycle: (event) => logger.info('browser.recycle', { reason: event.reason, runs: event.runs, rss_mib: event.rssBytes === undefined ? undefined : Math.round(event.rssBytes / 1024 / 1024) }),
+    },
+  });
+}
+
+async function saveCanaryRun(store: ResultStore, result: JourneyResult, logger: Logger): Promise<void> {
+  const outcome = await recordResult(store, result);
+  if (!outcome.stored) logger.error('run.not_stored', { journey: result.journey, id: result.id, error: outcome.error.message });
+}
+
+function logStart(logger: Logger, plan: RunPlan, schedules: SchedulePlan, server: HttpServer, owner: string, concurrency: number): void {
+  logger.info('serve.listening', { url: server.url, location: plan.location, target: plan.target.name, journeys: schedules.scheduled.length, concurrency, replica: owner });
+  if (schedules.unscheduled.length > 0) {
+    logger.warn('serve.unscheduled', { journeys: schedules.unscheduled.map((j) => j.name).join(','), note: 'no schedule: not probed by serve (outpost run runs them)' });
+  }
+}
+
+/**
+ * Everything serve owns is closed now, but the code of an aborted or timed-out journey may still
+ * hold the event loop (a pending timer, a hung promise with a socket): the process must exit all
+ * the same. The timer does not itself keep the process alive.
+ */
+function exitEvenIfJourneyCodeLingers(logger: Logger): void {
+  setTimeout(() => {
+    logger.warn('serve.exit_forced', { note: 'journey code of an aborted run was still pending' });
+    process.exit(ExitCode.ok);
+  }, 2_000).unref();
+}
+
+/**
+ * The first SIGTERM/SIGINT asks for a graceful shutdown; a second one exits at once with 130
+ * (runs in flight are then lost, which is what the second signal asks for).
+ */
+function shutdownSignal(logger: Logger): { requested: Promise<void>; dispose(): void } {
+  let requested = false;
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (requested) {
+      logger.error('shutdown.forced', { signal, note: 'second signal: runs in flight are not stored' });
+      process.exit(ExitCode.interrupted);
+    }
+    requested = true;
+    logger.info('shutdown.requested', { signal, note: 'send it again to quit now' });
+    resolve();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    requested: promise,
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
