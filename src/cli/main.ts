@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
 import { ConfigError, TargetError } from '../config/index.js';
 import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
 import { toMilliseconds } from '../journey/index.js';
@@ -18,6 +18,7 @@ import { CliError, ExitCode } from './exit-codes.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
+import type { PlanInputs } from './run-plan.js';
 
 const streams: ReporterStreams = { out: process.stdout, err: process.stderr };
 
@@ -41,6 +42,31 @@ function duration(value: string): number {
   }
 }
 
+/** The arguments and options `run` and `serve` share: which journeys, against what, from where. */
+function withPlanOptions(command: Command): Command {
+  return command
+    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
+    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
+    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
+    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
+    .option('--target <name|url>', 'target name from config, or a URL')
+    .option('--location <name>', 'location label recorded on every result')
+    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt);
+}
+
+/** What {@link withPlanOptions} parsed, as the commands take it. */
+function planInputs(paths: string[], opts: OptionValues): PlanInputs & { concurrency?: number } {
+  return {
+    cwd: process.cwd(),
+    configPath: opts.config,
+    paths,
+    filter: { grep: opts.grep, tags: opts.tag },
+    target: opts.target,
+    location: opts.location,
+    concurrency: opts.concurrency,
+  };
+}
+
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 }
@@ -52,16 +78,9 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
 
-  program
+  withPlanOptions(program
     .command('run')
-    .description('run journeys once and report; exit 0 when all passed, 1 when any failed')
-    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
-    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
-    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
-    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
-    .option('--target <name|url>', 'target name from config, or a URL')
-    .option('--location <name>', 'location label recorded on every result')
-    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt)
+    .description('run journeys once and report; exit 0 when all passed, 1 when any failed'))
     .option('--repeat <n>', 'run each journey n times', positiveInt, 1)
     .addOption(new Option('--reporter <name>', 'output format').choices(REPORTERS).default('list'))
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
@@ -69,13 +88,7 @@ function buildProgram(): Command {
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCommand(
         {
-          cwd: process.cwd(),
-          configPath: opts.config,
-          paths,
-          filter: { grep: opts.grep, tags: opts.tag },
-          target: opts.target,
-          location: opts.location,
-          concurrency: opts.concurrency,
+          ...planInputs(paths, opts),
           repeat: opts.repeat,
           reporter: opts.reporter,
           outputDir: opts.output,
@@ -85,16 +98,9 @@ function buildProgram(): Command {
       );
     });
 
-  program
+  withPlanOptions(program
     .command('serve')
-    .description('probe the scheduled journeys until stopped; serve /healthz, /readyz, /metrics and /canary')
-    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
-    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
-    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
-    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
-    .option('--target <name|url>', 'target name from config, or a URL')
-    .option('--location <name>', 'location label recorded on every result')
-    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt)
+    .description('probe the scheduled journeys until stopped; serve /healthz, /readyz, /metrics and /canary'))
     .option('-p, --port <port>', 'HTTP port (0 = any free port)', port, 9464)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .addOption(new Option('--grace <duration>', 'after SIGTERM, how long runs in flight may finish before they are aborted').argParser(duration).default(30_000, '30s'))
@@ -108,13 +114,7 @@ function buildProgram(): Command {
     .action(async (paths: string[], opts) => {
       process.exitCode = await serveCommand(
         {
-          cwd: process.cwd(),
-          configPath: opts.config,
-          paths,
-          filter: { grep: opts.grep, tags: opts.tag },
-          target: opts.target,
-          location: opts.location,
-          concurrency: opts.concurrency,
+          ...planInputs(paths, opts),
           host: opts.host,
           port: opts.port,
           graceMs: opts.grace,

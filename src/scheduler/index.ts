@@ -14,3 +14,4 @@ export { SCHEDULER_INSTRUMENTS, SCHEDULER_METER, type MissReason } from './sched
 export type { Slot, SlotClaims, LeaderLease } from './coordination/slot-claims.js';
 export { InMemorySlotClaims } from './coordination/in-memory-slot-claims.js';
 export { SingleReplicaLease } from './coordination/single-replica-lease.js';
+export { PostgresSlotClaims } from './coordination/postgres-slot-claims.js';

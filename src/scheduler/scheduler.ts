@@ -74,7 +74,14 @@ export class Scheduler {
       claims: this.claims,
       owner: this.owner,
       leaseMs: (s) => this.leaseMs(s),
-      runSlot: createSlotRunner({ ...options, stopping: this.stopping.signal, abort: this.abort.signal, metrics: this.metrics, logger: this.logger, onRecord: (outcome) => void (this.writeError = outcome.stored ? undefined : outcome.error.message) }),
+      runSlot: createSlotRunner({
+        ...options,
+        stopping: this.stopping.signal,
+        abort: this.abort.signal,
+        metrics: this.metrics,
+        logger: this.logger,
+        onRecord: (outcome) => void (this.writeError = outcome.stored ? undefined : outcome.error.message),
+      }),
       events: this.dispatchEvents(),
     });
   }
@@ -187,7 +194,8 @@ export class Scheduler {
   private dispatchEvents(): DispatchEvents {
     return {
       missed: (due, reason) => this.missed(due, reason),
-      claimedElsewhere: (due) => this.logger.info('slot.claimed_elsewhere', { journey: due.slot.journey, planned: new Date(due.slot.plannedAt).toISOString() }),
+      // Normal with several replicas (every slot but the ones this replica won): not worth a line.
+      claimedElsewhere: () => {},
       failed: (due, operation, error) => {
         if (operation !== 'run') this.metrics.runError({ journey: due.slot.journey, location: due.slot.location }, 'claim');
         this.logger.error(`slot.${operation}_failed`, { journey: due.slot.journey, error: error instanceof Error ? error.message : String(error) });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import type { JourneyResult } from '../../src/journey/index.js';
-import { eventually, killLeftovers, removeProjects, serveProject, startedRunsMatchStore, startServe, storedRuns, type ServeProcess } from './serve-harness.js';
+import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, type ServeProcess } from './serve-harness.js';
 
 /**
  * A browser journey that never returns, under `outpost serve`: each attempt is killed at the
@@ -31,16 +31,10 @@ beforeAll(async () => {
     if (status.inFlight === 0) idle = status;
     return idle !== undefined;
   }, 'a moment between slots');
-  serve.signal('SIGTERM');
-  exit = await serve.exited;
-  stored = await storedRuns(join(project, 'hang.db'));
+  ({ exit, stored } = await stopServe(serve, join(project, 'hang.db')));
 }, 150_000);
 
-afterAll(async () => {
-  killLeftovers();
-  await shop?.close();
-  await removeProjects([project]);
-});
+afterAll(() => cleanUp(shop, [project]));
 
 describe('outpost serve: a hanging journey (child process)', () => {
   it('times out every attempt at the journey timeout, stores each, and runs the next slot', () => {

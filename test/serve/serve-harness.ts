@@ -79,7 +79,7 @@ export async function startServe(args: string[], options: { cwd: string; env?: N
 }
 
 /** Kills serve processes a failed test left behind. */
-export function killLeftovers(): void {
+function killLeftovers(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
@@ -106,8 +106,18 @@ export async function storedRuns(dbPath: string): Promise<JourneyResult[]> {
   }
 }
 
-export async function removeProjects(dirs: string[]): Promise<void> {
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+/** Sends SIGTERM, waits for the exit, and reads back what the store holds. */
+export async function stopServe(serve: ServeProcess, dbPath: string): Promise<{ exit: { code: number | null }; stored: JourneyResult[] }> {
+  serve.signal('SIGTERM');
+  const exit = await serve.exited;
+  return { exit, stored: await storedRuns(dbPath) };
+}
+
+/** After a file's tests: no serve left running, the shop closed, the projects removed. */
+export async function cleanUp(shop: { close(): Promise<void> } | undefined, projects: string[]): Promise<void> {
+  killLeftovers();
+  await shop?.close();
+  await Promise.all(projects.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /**

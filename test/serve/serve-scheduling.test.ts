@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import type { JourneyResult } from '../../src/journey/index.js';
-import { eventually, killLeftovers, removeProjects, serveProject, startedRunsMatchStore, startServe, storedRuns, type ServeProcess } from './serve-harness.js';
+import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, type ServeProcess } from './serve-harness.js';
 
 /**
  * `outpost serve` as a child process against a demo shop, with second-scale schedules: API-only
@@ -59,16 +59,10 @@ beforeAll(async () => {
   healthz = await getJson(`${serve.url}/healthz`);
   readyz = await getJson(`${serve.url}/readyz`);
   metrics = await (await fetch(`${serve.url}/metrics`)).text();
-  serve.signal('SIGTERM');
-  exit = await serve.exited;
-  stored = await storedRuns(join(project, 'results.db'));
+  ({ exit, stored } = await stopServe(serve, join(project, 'results.db')));
 }, 150_000);
 
-afterAll(async () => {
-  killLeftovers();
-  await shop?.close();
-  await removeProjects([project]);
-});
+afterAll(() => cleanUp(shop, [project]));
 
 async function getJson(url: string): Promise<{ status: number; body: any }> {
   const response = await fetch(url);

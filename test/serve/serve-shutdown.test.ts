@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
-import { eventually, killLeftovers, removeProjects, serveProject, startedRunsMatchStore, startServe, storedRuns } from './serve-harness.js';
+import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, storedRuns } from './serve-harness.js';
 
 /**
  * Shutdown of `outpost serve` with real signals, counting what the store holds afterwards: every
@@ -23,11 +23,7 @@ beforeAll(async () => {
   shop = await startDemoShop({ port: 0 });
   project = await serveProject({ short: slow('short-run', 2_500), long: slow('long-run', 90_000) }, { retries: 0, concurrency: 2 });
 });
-afterAll(async () => {
-  killLeftovers();
-  await shop?.close();
-  await removeProjects([project]);
-});
+afterAll(() => cleanUp(shop, [project]));
 
 async function serveUntilRunning(journey: string, store: string, grace: string) {
   const serve = await startServe(['--grep', `^${journey}$`, '--grace', grace, '--store', store], { cwd: project, env: { SHOP_URL: shop.url } });
@@ -38,12 +34,10 @@ async function serveUntilRunning(journey: string, store: string, grace: string) 
 describe('outpost serve: graceful shutdown (child process, real signals)', () => {
   it('lets a run in flight finish within the grace period, stores it, and exits 0', async () => {
     const serve = await serveUntilRunning('short-run', 'graceful.db', '60s');
-    serve.signal('SIGTERM');
-    const { code } = await serve.exited;
-    expect(code).toBe(0);
+    const { exit, stored } = await stopServe(serve, join(project, 'graceful.db'));
+    expect(exit.code).toBe(0);
     expect(serve.events('shutdown.begin')[0]?.fields.in_flight).toBe('1');
     expect(serve.events('shutdown.abort')).toEqual([]);
-    const stored = await storedRuns(join(project, 'graceful.db'));
     const journal = startedRunsMatchStore(serve, stored);
     expect(journal.stored).toBe(journal.started);
     expect(journal.storedIds).toEqual(journal.loggedIds);
@@ -52,11 +46,9 @@ describe('outpost serve: graceful shutdown (child process, real signals)', () =>
 
   it('aborts a run still going when the grace period ends, stores it as aborted, and exits 0', async () => {
     const serve = await serveUntilRunning('long-run', 'aborted.db', '1s');
-    serve.signal('SIGTERM');
-    const { code } = await serve.exited;
-    expect(code).toBe(0);
+    const { exit, stored } = await stopServe(serve, join(project, 'aborted.db'));
+    expect(exit.code).toBe(0);
     expect(serve.events('shutdown.abort')).toHaveLength(1);
-    const stored = await storedRuns(join(project, 'aborted.db'));
     expect(stored.map((r) => [r.journey, r.status])).toEqual([['long-run', 'aborted']]);
     expect(startedRunsMatchStore(serve, stored)).toMatchObject({ started: 1, stored: 1, uniqueIds: 1 });
   });

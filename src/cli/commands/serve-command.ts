@@ -1,7 +1,7 @@
 import { createCanaryApi } from '../../canary/index.js';
 import type { JourneyResult } from '../../journey/index.js';
 import { BrowserPool } from '../../runner/index.js';
-import { createLineLogger, planSchedules, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan } from '../../scheduler/index.js';
+import { createLineLogger, planSchedules, PostgresSlotClaims, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan, type SlotClaims } from '../../scheduler/index.js';
 import { browserCheck, canaryAnalyser, createServeApp, createServeMetricsReader, ListenError, Readiness, startHttpServer, storeCheck, type HttpServer } from '../../server/index.js';
 import { openStore, type ResultStore } from '../../store/index.js';
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
@@ -77,7 +77,13 @@ interface Daemon {
 async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: ServeCommandOptions, streams: ReporterStreams, logger: Logger): Promise<Daemon> {
   const prometheus = createServeMetricsReader();
   const telemetry = startRunTelemetry(plan.config, plan.location, streams, options.env, [prometheus.reader]);
-  const store = await openStore(options.store ?? storeLocation(plan)).catch(async (error: unknown) => {
+  const location = options.store ?? storeLocation(plan);
+  const store = await openStore(location).catch(async (error: unknown) => {
+    await telemetry.shutdown();
+    throw error;
+  });
+  const claims = await slotClaims(location).catch(async (error: unknown) => {
+    await store.close();
     await telemetry.shutdown();
     throw error;
   });
@@ -92,6 +98,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
     concurrency,
     retry: { retries: plan.config.defaults.retries, backoffMs: options.retryBackoffMs },
     store,
+    claims,
     meter: telemetry.meterProvider.getMeter(SCHEDULER_METER),
     browserRestarts: () => {
       const stats = pool.getStats();
@@ -107,6 +114,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
     await canary.close();
     await server?.close();
     await pool.close();
+    await claims?.close();
     await store.close();
     await telemetry.shutdown();
   };
@@ -114,7 +122,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
     await closeAll();
     throw error instanceof ListenError ? new CliError(error.message) : error;
   });
-  logStart(logger, plan, schedules, server, scheduler.owner, concurrency);
+  logStart(logger, plan, schedules, server, { replica: scheduler.owner, concurrency, coordination: claims === undefined ? 'in-process' : 'postgres' });
   scheduler.start();
   return {
     stop: async (graceMs) => {
@@ -136,13 +144,21 @@ function browserPool(plan: RunPlan, options: ServeCommandOptions, logger: Logger
   });
 }
 
+/**
+ * Replicas sharing a PostgreSQL store share its `slots` table, so each slot runs once across them;
+ * with SQLite (one process) the scheduler keeps its claims in memory (undefined here).
+ */
+async function slotClaims(storeLocation: string): Promise<SlotClaims | undefined> {
+  return /^postgres(ql)?:\/\//i.test(storeLocation) ? PostgresSlotClaims.open(storeLocation) : undefined;
+}
+
 async function saveCanaryRun(store: ResultStore, result: JourneyResult, logger: Logger): Promise<void> {
   const outcome = await recordResult(store, result);
   if (!outcome.stored) logger.error('run.not_stored', { journey: result.journey, id: result.id, error: outcome.error.message });
 }
 
-function logStart(logger: Logger, plan: RunPlan, schedules: SchedulePlan, server: HttpServer, owner: string, concurrency: number): void {
-  logger.info('serve.listening', { url: server.url, location: plan.location, target: plan.target.name, journeys: schedules.scheduled.length, concurrency, replica: owner });
+function logStart(logger: Logger, plan: RunPlan, schedules: SchedulePlan, server: HttpServer, facts: { replica: string; concurrency: number; coordination: string }): void {
+  logger.info('serve.listening', { url: server.url, location: plan.location, target: plan.target.name, journeys: schedules.scheduled.length, ...facts });
   if (schedules.unscheduled.length > 0) {
     logger.warn('serve.unscheduled', { journeys: schedules.unscheduled.map((j) => j.name).join(','), note: 'no schedule: not probed by serve (outpost run runs them)' });
   }
