@@ -36,6 +36,20 @@ describe('InMemorySlotClaims', () => {
     expect(await claims.takeOverExpired('eu', 'b', 100, 1000, 2)).toHaveLength(1);
   });
 
+  it('forgets claims ten minutes past their slot, completed or abandoned, but not running ones', async () => {
+    let now = 0;
+    const claims = new InMemorySlotClaims(() => now);
+    await claims.claim(slot(0, 'done'), 'a', 1_000);
+    await claims.complete(slot(0, 'done'), 'a', 'run-1');
+    await claims.claim(slot(0, 'abandoned'), 'dead', 1_000);
+    await claims.claim(slot(0, 'long-run'), 'a', 3_600_000);
+    now = 10 * 60_000 + 1;
+    await claims.claim(slot(now), 'a', 1_000);
+    expect(await claims.takeOverExpired('eu', 'b', now, 1_000, 10)).toEqual([]);
+    expect(await claims.claim(slot(0, 'done'), 'a', 1_000)).toBe(true);
+    expect(await claims.claim(slot(0, 'long-run'), 'b', 1_000)).toBe(false);
+  });
+
   it('fails after close', async () => {
     const claims = new InMemorySlotClaims();
     await claims.close();

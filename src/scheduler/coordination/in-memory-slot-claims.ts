@@ -7,8 +7,12 @@ interface Claim {
   runId?: string;
 }
 
-/** Completed claims are kept this long past their planned time, then forgotten (memory stays bounded). */
-const KEEP_COMPLETED_MS = 10 * 60_000;
+/**
+ * Claims are kept this long past their planned time, then forgotten, so memory stays bounded: a
+ * completed slot is not claimed again by then, and one process has no dead replica whose slots
+ * from long ago are worth running late.
+ */
+const KEEP_MS = 10 * 60_000;
 
 /**
  * {@link SlotClaims} for one process (the SQLite store, or a single replica): claims live in a
@@ -23,7 +27,7 @@ export class InMemorySlotClaims implements SlotClaims {
 
   async claim(slot: Slot, owner: string, leaseMs: number): Promise<boolean> {
     this.assertOpen();
-    this.forgetOldCompleted();
+    this.forgetOld();
     const key = slotKey(slot);
     if (this.claims.has(key)) return false;
     this.claims.set(key, { slot: { ...slot }, owner, expiresAt: this.now() + leaseMs });
@@ -55,10 +59,11 @@ export class InMemorySlotClaims implements SlotClaims {
     this.claims.clear();
   }
 
-  private forgetOldCompleted(): void {
-    const horizon = this.now() - KEEP_COMPLETED_MS;
+  private forgetOld(): void {
+    const now = this.now();
     for (const [key, claim] of this.claims) {
-      if (claim.runId !== undefined && claim.slot.plannedAt < horizon) this.claims.delete(key);
+      const done = claim.runId !== undefined || claim.expiresAt <= now;
+      if (done && claim.slot.plannedAt < now - KEEP_MS) this.claims.delete(key);
     }
   }
 
