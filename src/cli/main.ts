@@ -1,7 +1,6 @@
-import { Command, CommanderError, InvalidArgumentError, Option, type OptionValues } from 'commander';
+import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { ConfigError, TargetError } from '../config/index.js';
 import { DemoShopConfigError, FaultRuleError } from '../demo-shop/index.js';
-import { toMilliseconds } from '../journey/index.js';
 import { InvalidGrepError, NoJourneyFilesError } from '../loader/index.js';
 import { BrowserNotFoundError } from '../runner/index.js';
 import { StoreError, StoreLocationError, SchemaVersionError } from '../store/index.js';
@@ -19,28 +18,12 @@ import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
 import type { PlanInputs } from './run-plan.js';
+import { collect, duration, port, positiveInt } from './option-parsers.js';
 
 const streams: ReporterStreams = { out: process.stdout, err: process.stderr };
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
-  return n;
-}
 
-function duration(value: string): number {
-  try {
-    return toMilliseconds(value);
-  } catch {
-    throw new InvalidArgumentError("expected a duration like '30s' or '2m'");
-  }
-}
 
 /** The arguments and options `run` and `serve` share: which journeys, against what, from where. */
 function withPlanOptions(command: Command): Command {
@@ -67,9 +50,6 @@ function planInputs(paths: string[], opts: OptionValues): PlanInputs & { concurr
   };
 }
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-}
 
 function buildProgram(): Command {
   const program = new Command('outpost')

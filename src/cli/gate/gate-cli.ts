@@ -2,12 +2,13 @@
  * The commander definitions of `outpost verify` and `outpost canary`, kept out of main.ts so it
  * only registers them.
  */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { DEFAULT_CANARY_RUNS, DEFAULT_VERIFY_RUNS } from '../../canary/index.js';
 import { canaryCommand } from '../commands/canary-command.js';
 import { verifyCommand } from '../commands/verify-command.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { GATE_REPORTERS } from './gate-reporter.js';
+import { collect, passRate, positiveInt } from '../option-parsers.js';
 
 /** Registers `outpost verify` on the program (inheriting its exit and help settings). */
 export function addVerifyCommand(program: Command, streams: ReporterStreams): void {
@@ -76,18 +77,5 @@ function sessionInputs(paths: string[], opts: SessionOpts) {
   };
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
 
-function passRate(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1, e.g. 0.9');
-  return n;
-}
 
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
-}

@@ -1,0 +1,35 @@
+import { InvalidArgumentError } from 'commander';
+import { toMilliseconds } from '../journey/index.js';
+
+/** Commander argument parsers shared by the commands: clear messages, usage errors (exit 2). */
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+}
+
+export function duration(value: string): number {
+  try {
+    return toMilliseconds(value);
+  } catch {
+    throw new InvalidArgumentError("expected a duration like '30s' or '2m'");
+  }
+}
+
+export function passRate(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1, e.g. 0.9');
+  return n;
+}
+
+/** Repeatable, comma-separated list option. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
