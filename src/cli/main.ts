@@ -18,23 +18,16 @@ import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
 import type { PlanInputs } from './run-plan.js';
+import { withJourneyOptions } from './journey-options.js';
 import { collect, duration, port, positiveInt } from './option-parsers.js';
 
 const streams: ReporterStreams = { out: process.stdout, err: process.stderr };
 
 
 
-
 /** The arguments and options `run` and `serve` share: which journeys, against what, from where. */
 function withPlanOptions(command: Command): Command {
-  return command
-    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
-    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
-    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
-    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
-    .option('--target <name|url>', 'target name from config, or a URL')
-    .option('--location <name>', 'location label recorded on every result')
-    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt);
+  return withJourneyOptions(command).option('--target <name|url>', 'target name from config, or a URL');
 }
 
 /** What {@link withPlanOptions} parsed, as the commands take it. */

@@ -8,7 +8,8 @@ import { canaryCommand } from '../commands/canary-command.js';
 import { verifyCommand } from '../commands/verify-command.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { GATE_REPORTERS } from './gate-reporter.js';
-import { collect, passRate, positiveInt } from '../option-parsers.js';
+import { withJourneyOptions } from '../journey-options.js';
+import { passRate, positiveInt } from '../option-parsers.js';
 
 /** Registers `outpost verify` on the program (inheriting its exit and help settings). */
 export function addVerifyCommand(program: Command, streams: ReporterStreams): void {
@@ -40,13 +41,7 @@ export function addCanaryCommand(program: Command, streams: ReporterStreams): vo
 }
 
 function withSessionOptions(command: Command): Command {
-  return command
-    .argument('[paths...]', 'journey files, folders or globs (default: the config\'s journeys)')
-    .option('-c, --config <file>', 'config file (default: outpost.config.ts in the working folder)')
-    .option('-g, --grep <regex>', 'only journeys whose name or CUJ id matches')
-    .option('-t, --tag <tags>', 'only journeys with any of these tags (repeat or comma-separate)', collect)
-    .option('--location <name>', 'location label recorded on every result')
-    .option('-j, --concurrency <n>', 'runs at the same time (default: config, 2)', positiveInt)
+  return withJourneyOptions(command)
     .addOption(new Option('--reporter <name>', 'output format on stdout').choices(GATE_REPORTERS).default('list'))
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
     .option('--store <location>', 'result store: a SQLite file path (default: the config\'s)');
