@@ -12,7 +12,7 @@ import { listCommand } from './commands/list-command.js';
 import { runCommand } from './commands/run-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { shopCommand } from './commands/shop-command.js';
-import { SLO_SIMULATE_HELP, sloSimulateCommand } from './commands/slo-simulate-command.js';
+import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
@@ -162,18 +162,9 @@ function buildProgram(): Command {
       await shopCommand({ port: Number(opts.port), host: opts.host }, streams);
     });
 
-  program
-    .command('slo')
-    .description('work with SLOs')
-    .command('simulate')
-    .description('replay historical results through the SLO engine and print every alert transition')
-    .requiredOption('--results <file>', 'results as JSON Lines (see below)')
-    .option('-c, --config <file>', 'config whose slos list to replay (default: one 99.5% availability SLO per journey)')
-    .option('--json', 'print one JSON object per transition')
-    .addHelpText('after', SLO_SIMULATE_HELP)
-    .action(async (opts) => {
-      process.exitCode = await sloSimulateCommand({ cwd: process.cwd(), results: opts.results, configPath: opts.config, json: opts.json === true }, streams);
-    });
+  // The `slo` group: each subcommand registers itself with one line.
+  const slo = program.command('slo').description('work with SLOs');
+  addSloSimulateCommand(slo, streams);
 
   return program;
 }

@@ -15,6 +15,8 @@ export function expectationMessage(issue: RawIssue): string | undefined {
     case 'invalid_value':
       return `expected ${expectedNoun(issue)}`;
     case 'invalid_union':
+      // A discriminated union that matched no option lists the discriminator's values instead of branches.
+      if (issue.errors.length === 0 && 'options' in issue && Array.isArray(issue.options)) return `expected ${expectedNoun({ code: 'invalid_value', values: issue.options })}`;
       return `expected ${issue.errors.map((branch) => (branch[0] === undefined ? 'something else' : expectedNoun(branch[0]))).join(' or ')}`;
     case 'too_small':
       return `expected ${bound(issue.origin, 'at least', issue.minimum, issue.inclusive)}`;
@@ -41,7 +43,8 @@ function fromZodIssue(issue: ZodIssue, path: Path): ConfigIssue[] {
   if (issue.code === 'invalid_union') {
     // When the value had the right type for one alternative (an object with a bad `url`),
     // that alternative's own issues say more than "expected A or B".
-    const closest = issue.errors.find(typeMatched);
+    // Of several such alternatives, the one with the fewest problems is the likeliest intent.
+    const closest = issue.errors.filter(typeMatched).sort((a, b) => a.length - b.length)[0];
     if (closest !== undefined) return toConfigIssues(closest, path);
   }
   return [{ path: formatPath(path), message: withFound(issue) }];
@@ -53,8 +56,16 @@ function typeMatched(branch: ZodIssue[]): boolean {
 
 function withFound(issue: ZodIssue): string {
   if (!('input' in issue)) return issue.message;
-  if (issue.input === undefined) return `${issue.message}, but it is missing`;
-  return `${issue.message}, got ${describeValue(issue.input)}`;
+  const found = foundValue(issue as ZodIssue & { input: unknown });
+  if (found === undefined) return `${issue.message}, but it is missing`;
+  return `${issue.message}, got ${describeValue(found)}`;
+}
+
+/** A discriminated union that matched no option reports the whole object; what was found is its discriminator. */
+function foundValue(issue: ZodIssue & { input: unknown }): unknown {
+  const input = issue.input;
+  if (issue.code !== 'invalid_union' || issue.discriminator === undefined) return input;
+  return typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[issue.discriminator] : input;
 }
 
 function expectedNoun(issue: Pick<ZodIssue, 'code'> & { expected?: string; values?: readonly unknown[] }): string {

@@ -4,6 +4,8 @@ import type { OutpostConfig } from './outpost-config.js';
 import type { ConfigIssue } from './config-error.js';
 import { describeValue, expectationMessage, toConfigIssues } from './config-issues.js';
 import { isStoreLocation } from './store-location.js';
+import { sloListIssues } from './slo-resolution.js';
+import { slosSchema } from './slo-schema.js';
 
 /**
  * A strict object: unknown keys are reported (a typo such as `defualtTarget` must not be
@@ -82,8 +84,7 @@ export const configSchema = strictObject({
   store: store.optional(),
   outputDir: nonEmpty.optional(),
   telemetry: telemetry.optional(),
-  // Placeholder for SLO definitions: the scoring work replaces this with their schema.
-  slos: z.array(z.unknown()).optional(),
+  slos: slosSchema.optional(),
 });
 
 /** Checks a config export and returns it typed, or every problem found in it. */
@@ -98,6 +99,10 @@ export function validateConfig(input: unknown): { config: OutpostConfig; issues:
  * has a type error, and one report must hold every problem.
  */
 function crossKeyIssues(input: unknown): ConfigIssue[] {
+  return [...defaultTargetIssues(input), ...sloListIssues(input)];
+}
+
+function defaultTargetIssues(input: unknown): ConfigIssue[] {
   const { defaultTarget, targets } = (isRecord(input) ? input : {}) as { defaultTarget?: unknown; targets?: unknown };
   if (typeof defaultTarget !== 'string') return [];
   const names = isRecord(targets) ? Object.keys(targets) : [];

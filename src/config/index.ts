@@ -13,3 +13,5 @@ export type { ResolvedTarget } from './target.js';
 export { resolveSecrets, MissingSecretError } from './secrets.js';
 export type { SecretSpec, MissingSecret } from './secrets.js';
 export { Redactor } from './redactor.js';
+export type { SloConfig, SliConfig, BudgetingConfig, AlertTierConfig, GuardsConfig } from './slo-config.js';
+export { sloDefinitionFromConfig } from './slo-resolution.js';

@@ -29,6 +29,9 @@ describe('loadConfig', () => {
     expect(config.browser.executablePath).toBe(path.join(cwd, 'bin/chrome'));
     expect(config.store).toEqual({ kind: 'sqlite', path: path.join(cwd, 'data/results.db') });
     expect(config.outputDir).toBe(path.join(cwd, 'artifacts'));
+    expect(config.slos).toMatchObject([
+      { name: 'checkout-availability', journey: 'checkout', objective: 0.995, metadata: { owner: 'team-payments', runbookUrl: 'https://runbooks.example.com/checkout' } },
+    ]);
   });
 
   test("inherits the Playwright config's use, and its own use wins", async () => {

@@ -1,4 +1,5 @@
 import type { Duration } from '../journey/index.js';
+import type { SloConfig } from './slo-config.js';
 
 /** When Outpost records a trace or a screenshot for a run. */
 export type ArtifactMode = 'on' | 'off' | 'on-failure';
@@ -101,6 +102,6 @@ export interface OutpostConfig {
   /** Folder for traces and screenshots. Default `'.outpost/results'`. */
   outputDir?: string;
   telemetry?: TelemetryConfig;
-  /** SLO definitions. Their shape is defined by the scoring work; accepted unchecked until then. */
-  slos?: unknown[];
+  /** SLOs on the journeys: see {@link SloConfig} and the README's "SLOs" section. */
+  slos?: SloConfig[];
 }

@@ -157,8 +157,14 @@ describe('resolveConfig', () => {
     expect(issuesOf({ targets: { 'eu.shop': 'nope' } })).toEqual({ 'targets["eu.shop"]': 'expected an http(s) URL, got "nope"' });
   });
 
-  test('slos are accepted as a list for now', () => {
-    expect(resolveConfig({ slos: [{ any: 'shape' }] }, { rootDir }).slos).toEqual([{ any: 'shape' }]);
+  test('slos resolve to SLOs ready to evaluate, and their problems join the rest of the report', () => {
+    const [slo] = resolveConfig({ slos: [{ name: 'checkout', journey: 'checkout', sli: { kind: 'availability' }, objective: 99.5 }] }, { rootDir }).slos;
+    expect(slo).toMatchObject({ name: 'checkout', objective: 0.995, budget: expect.closeTo(0.005, 12), metadata: {} });
+    expect(resolveConfig({}, { rootDir }).slos).toEqual([]);
+    expect(issuesOf({ location: 7, slos: [{ name: 'a', journey: 'checkout', sli: { kind: 'availability' }, objective: 99.5, window: '7d', tiers: [{ severity: 'page', budgetPercent: 2, longWindow: '28d' }] }] })).toEqual({
+      location: 'expected a string, got 7',
+      'slos[0].tiers[0].longWindow': 'expected at most the SLO window (7d), got "28d"',
+    });
     expect(issuesOf({ slos: {} })).toEqual({ slos: 'expected an array, got an object' });
   });
 });

@@ -7,6 +7,8 @@ import { findConfigFile } from './find-config-file.js';
 import type { ArtifactMode, OutpostConfig, TargetConfig, TelemetryConfig, TelemetryExporter } from './outpost-config.js';
 import { declaredSecrets, type SecretSpec } from './secrets.js';
 import { parseStoreLocation, type StoreLocation } from './store-location.js';
+import { resolveSloConfigs } from './slo-resolution.js';
+import type { ResolvedSlo } from '../scoring/index.js';
 
 /** A target from config, with its params always present. */
 export interface ResolvedTargetConfig {
@@ -61,8 +63,8 @@ export interface ResolvedConfig {
   store: StoreLocation;
   outputDir: string;
   telemetry: ResolvedTelemetry;
-  /** SLO definitions, unchecked until the scoring work defines them. */
-  slos: unknown[];
+  /** The configured SLOs, resolved (see `effectiveSlos` for the list with defaults); empty when none. */
+  slos: ResolvedSlo[];
 }
 
 /** Defaults for an empty config, as written in a config file. */
@@ -115,7 +117,7 @@ function fillDefaults(config: OutpostConfig, rootDir: string, configFile: string
     store: parseStoreLocation(config.store ?? CONFIG_DEFAULTS.store, rootDir),
     outputDir: fromRoot(config.outputDir ?? CONFIG_DEFAULTS.outputDir),
     telemetry: resolveTelemetry(config.telemetry ?? {}),
-    slos: config.slos ?? [],
+    slos: resolveSloConfigs(config.slos ?? []),
   };
 }
 

@@ -4,7 +4,8 @@
  * every evaluation takes `now`.
  */
 export { resolveSlo, SloDefinitionError, DEFAULT_PERIOD_MS, DEFAULT_SLICE_MS, DEFAULT_QUORUM } from './slo-definition.js';
-export type { SloDefinition, ResolvedSlo, SliSpec, BudgetingSpec, Budgeting, Quorum } from './slo-definition.js';
+export type { SloDefinition, SloMetadata, ResolvedSlo, SliSpec, BudgetingSpec, Budgeting, Quorum } from './slo-definition.js';
+export { effectiveSlos, defaultSlo, UnknownSloJourneyError } from './effective-slos.js';
 export { DEFAULT_ALERT_TIERS, burnFactor } from './alert-tiers.js';
 export type { AlertTierSpec, AlertTier, Severity } from './alert-tiers.js';
 export { DEFAULT_GUARDS } from './low-volume-guards.js';
@@ -42,3 +43,4 @@ export type {
 export { lintSlo } from './policy-lint.js';
 export type { TierLint, ProbeRate, LintWarning, LintCode, FiringLimit } from './policy-lint.js';
 export { wilsonLowerBound } from './wilson-interval.js';
+export { windowLabel } from './replay/window-label.js';

@@ -24,6 +24,12 @@ describe('resolveSlo', () => {
     expect(slo.tiers.map((t) => t.guards)).toEqual(Array(4).fill(DEFAULT_GUARDS));
   });
 
+  it('carries the SLO document metadata, {} when absent', () => {
+    expect(resolveSlo(base).metadata).toEqual({});
+    const metadata = { owner: 'team-identity', runbookUrl: 'https://runbooks.example.com/login', reviewDate: '2025-06-30' };
+    expect(resolveSlo({ ...base, metadata }).metadata).toEqual(metadata);
+  });
+
   it('fills in timeslice defaults: one-minute slices, half the locations', () => {
     const slo = resolveSlo({ ...base, budgeting: { method: 'timeslices' } });
     expect(slo.budgeting).toEqual({ method: 'timeslices', sliceMs: MINUTE_MS, quorum: { share: 0.5 } });

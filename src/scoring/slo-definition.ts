@@ -29,7 +29,29 @@ export type BudgetingSpec =
 /** How the budget is counted, with defaults filled in. */
 export type Budgeting = { method: 'occurrences' } | { method: 'timeslices'; sliceMs: number; quorum: Quorum };
 
-/** An SLO as configured. A zod schema in config/ mirrors this shape. */
+/**
+ * What an SLO document records besides the math: who owns and approved it, what it covers,
+ * where the runbook is, when it is reviewed and what happens when the budget is spent.
+ * Carried through to alerts and `outpost slo report`; never used in the arithmetic.
+ */
+export interface SloMetadata {
+  /** The CUJ and what the SLO protects, in the on-call engineer's words. */
+  description?: string;
+  /** The team or person who owns the SLO. */
+  owner?: string;
+  /** Who approved the objective (the product or business side). */
+  approver?: string;
+  /** The service the CUJ belongs to. */
+  service?: string;
+  /** Where responders go when it alerts. */
+  runbookUrl?: string;
+  /** When the SLO is due for review, as an ISO date (`2025-06-30`). */
+  reviewDate?: string;
+  /** What happens when the budget is spent, and the escalation path. */
+  errorBudgetPolicy?: string;
+}
+
+/** An SLO as the scoring engine takes it. config/ reads user-facing units into this shape. */
 export interface SloDefinition {
   name: string;
   /** The CUJ (journey) whose runs feed the SLI. */
@@ -45,6 +67,8 @@ export interface SloDefinition {
   tiers?: readonly AlertTierSpec[];
   /** Low-volume guards for every tier; {@link DEFAULT_GUARDS} fill what is absent. */
   guards?: Partial<LowVolumeGuards>;
+  /** The SLO document's metadata; `{}` when absent. */
+  metadata?: SloMetadata;
 }
 
 /** An SLO ready to evaluate: defaults filled in, tiers derived from the period. */
@@ -58,6 +82,7 @@ export interface ResolvedSlo {
   periodMs: number;
   budgeting: Budgeting;
   tiers: AlertTier[];
+  metadata: SloMetadata;
 }
 
 export const DEFAULT_PERIOD_MS = 28 * DAY_MS;
@@ -93,6 +118,7 @@ export function resolveSlo(definition: SloDefinition): ResolvedSlo {
     periodMs,
     budgeting: resolveBudgeting(definition.budgeting),
     tiers: specs.map((spec) => deriveAlertTier(spec, { periodMs, budget, guards })),
+    metadata: definition.metadata ?? {},
   };
 }
 

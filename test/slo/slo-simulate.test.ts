@@ -92,18 +92,23 @@ describe('outpost slo simulate', () => {
   it('replays the SLO list of --config, and exits 2 listing every problem of a bad one', async () => {
     const slos = [
       // Time slices with a quorum of 2: one broken location never makes a minute bad.
-      { name: 'checkout-slices', journey: 'checkout', sli: { kind: 'availability' }, objective: 0.99, budgeting: { method: 'timeslices', quorum: { count: 2 } } },
-      { name: 'search-fast', journey: 'search', sli: { kind: 'latency', thresholdMs: 2000 }, objective: 0.99, tiers: [{ name: 'fast-burn', severity: 'page', budgetShare: 0.02, longWindowMs: 3_600_000 }] },
+      { name: 'checkout-slices', journey: 'checkout', sli: { kind: 'availability' }, objective: 99, budgeting: { method: 'timeslices', quorum: { count: 2 } } },
+      { name: 'search-fast', journey: 'search', sli: { kind: 'latency', threshold: '2s' }, objective: 99, tiers: [{ name: 'fast-burn', severity: 'page', budgetPercent: 2, longWindow: '1h' }] },
     ];
     const broken = results(-180, 60, (m, loc) => (m >= 0 && loc === 'eu-west' ? { status: 'failed' } : {}));
     const slow = results(-180, 60, (m) => (m >= 0 && m < 20 ? { durationMs: 2500 } : {}), 'search');
     const cwd = await project({
       'outpost.config.ts': `export default { slos: ${JSON.stringify(slos)} };\n`,
       'bad.config.ts': `export default { slos: [
-        { name: 'x', journey: 'checkout', sli: { kind: 'availability' }, objective: 2 },
+        { name: 'x', journey: 'checkout', sli: { kind: 'availability' }, objective: 0.99 },
         { name: 'y' },
-        { name: 'z', journey: 'search', sli: { kind: 'latency' }, objective: 0.99 },
+        { name: 'z', journey: 'search', sli: { kind: 'latency' }, objective: 99 },
       ] };\n`,
+      'typo.config.ts': `export default { slos: [
+        { name: 'checkout-availability', journey: 'chekout', sli: { kind: 'availability' }, objective: 99.5 },
+        { name: 'search-availability', journey: 'search', sli: { kind: 'availability' }, objective: 99.5 },
+      ] };\n`,
+      'step.config.ts': `export default { slos: [{ name: 'pay', journey: 'checkout', sli: { kind: 'step-availability', step: 'pay' }, objective: 99.5 }] };\n`,
       'runs.jsonl': `${[...broken, ...slow].join('\n')}\n`,
     });
     const { code, stdout } = await runCli(['slo', 'simulate', '--results', 'runs.jsonl', '--config', 'outpost.config.ts', '--json'], { cwd });
@@ -115,9 +120,18 @@ describe('outpost slo simulate', () => {
     ]);
     const bad = await runCli(['slo', 'simulate', '--results', 'runs.jsonl', '--config', 'bad.config.ts'], { cwd });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('slos[0].objective: expected a ratio strictly between 0 and 1, got 2');
-    expect(bad.stderr).toContain('slos[1].journey');
-    expect(bad.stderr).toContain('slos[2].sli.thresholdMs');
+    expect(bad.stderr).toContain('slos[0].objective: expected a percentage such as 99.5 (objectives are in percent; write 99 for a ratio of 0.99), got 0.99');
+    expect(bad.stderr).toContain('slos[1].journey: expected a string, but it is missing');
+    expect(bad.stderr).toContain('slos[2].sli.threshold');
+    const typo = await runCli(['slo', 'simulate', '--results', 'runs.jsonl', '--config', 'typo.config.ts'], { cwd });
+    expect(typo.code).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toContain('SLO "checkout-availability" names journey "chekout", which has no results in runs.jsonl');
+    expect(typo.stderr).toContain('journeys in runs.jsonl: checkout, search');
+    expect(typo.stderr).not.toContain('search-availability');
+    const step = await runCli(['slo', 'simulate', '--results', 'runs.jsonl', '--config', 'step.config.ts'], { cwd });
+    expect(step.code).toBe(2);
+    expect(step.stderr).toContain('SLO "pay" judges step "pay", but results files hold whole runs');
   });
 
   it('gives the same output for unordered input as for ordered', async () => {

@@ -1,17 +1,16 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
-import { resolveSlo, type ResolvedSlo } from '../../scoring/index.js';
+import { effectiveSlos, UnknownSloJourneyError, type ResolvedSlo } from '../../scoring/index.js';
 import {
   burn,
-  defaultSlo,
   explainTier,
   parseResultLine,
   replayResults,
-  ReplaySloError,
-  resolveSloList,
   RunTable,
+  stepSliIssues,
   windowLabel,
   type AlertTransition,
   type ReplayReport,
@@ -39,39 +38,53 @@ Results file: one JSON object per line (any order; blank lines are skipped):
   counted, never charged to the budget).
 
 SLOs: without --config, each journey gets "<journey>-availability": 99.5% over 28 days, default
-tiers and guards. With --config, the config's "slos" list, each an SloDefinition:
-  { name: 'checkout-availability', journey: 'checkout',
-    sli: { kind: 'availability' } | { kind: 'latency', thresholdMs: 2000 },
-    objective: 0.995,
-    periodMs?: 2419200000,                      // 28 days (default)
-    budgeting?: { method: 'occurrences' } | { method: 'timeslices', sliceMs?: 60000, quorum?: { share: 0.5 } | { count: 2 } },
-    tiers?: [{ name: 'page-1h', severity: 'page' | 'ticket', budgetShare: 0.02, longWindowMs: 3600000,
-               shortWindowMs?: 300000, guards?: {...} }],
-    guards?: { minEvents?: 10, minBadEvents?: 2, wilsonConfidence?: 0.95 | null } }
+tiers and guards. With --config, the config's "slos" list (see the README's "SLOs" section), e.g.
+  slos: [{ name: 'checkout-availability', journey: 'checkout', sli: { kind: 'availability' },
+           objective: 99.5, window: '28d', budgeting: { method: 'timeslices', quorum: { count: 2 } } }]
+Every SLO must name a journey with results in the file; step SLIs cannot be replayed.
 
 Every minute from the first result to one hour after the last is evaluated. --json prints one
 line per alert transition: {"at", "slo", "journey", "severity", "state": "firing" | "resolved",
 "burnRate", "window"}. Exit codes: 0 replayed, 2 bad input, config or SLO.
 `;
 
+/** Registers `outpost slo simulate` on the `slo` command group. */
+export function addSloSimulateCommand(slo: Command, streams: ReporterStreams): void {
+  slo
+    .command('simulate')
+    .description('replay historical results through the SLO engine and print every alert transition')
+    .requiredOption('--results <file>', 'results as JSON Lines (see below)')
+    .option('-c, --config <file>', 'config whose slos list to replay (default: one 99.5% availability SLO per journey)')
+    .option('--json', 'print one JSON object per transition')
+    .addHelpText('after', SLO_SIMULATE_HELP)
+    .action(async (opts) => {
+      process.exitCode = await sloSimulateCommand({ cwd: process.cwd(), results: opts.results, configPath: opts.config, json: opts.json === true }, streams);
+    });
+}
+
 /** `outpost slo simulate`: replays results through the scoring engine and prints every alert transition. */
 export async function sloSimulateCommand(options: SloSimulateOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
-  const configured = options.configPath === undefined ? undefined : await configSlos(options.cwd, options.configPath);
+  const configured = options.configPath === undefined ? [] : (await loadConfig({ cwd: options.cwd, configPath: options.configPath })).slos;
   const results = await readResults(path.resolve(options.cwd, options.results), options.results);
-  const slos = configured ?? results.journeys.map((journey) => resolveSlo(defaultSlo(journey)));
+  const slos = replayableSlos(configured, results, options);
   const report = replayResults(results, slos);
   streams.out.write(options.json ? report.transitions.map((t) => `${JSON.stringify(transitionJson(t))}\n`).join('') : renderReport(report));
   return ExitCode.ok;
 }
 
-async function configSlos(cwd: string, configPath: string): Promise<ResolvedSlo[]> {
-  const config = await loadConfig({ cwd, configPath });
+/** The configured SLOs (or the defaults), each of which must have results in the file and judge whole runs. */
+function replayableSlos(configured: readonly ResolvedSlo[], results: RunTable, options: SloSimulateOptions): ResolvedSlo[] {
+  let slos: ResolvedSlo[];
   try {
-    return resolveSloList(config.slos);
+    slos = effectiveSlos(configured, results.journeys);
   } catch (error) {
-    if (error instanceof ReplaySloError) throw new CliError(`${configPath}: ${error.message}`);
-    throw error;
+    if (!(error instanceof UnknownSloJourneyError)) throw error;
+    const list = error.unknown.map(({ slo, journey }) => `SLO "${slo}" names journey "${journey}", which has no results in ${options.results}`);
+    throw new CliError(`${options.configPath}:\n  ${list.join('\n  ')}\n  journeys in ${options.results}: ${error.known.join(', ')}`);
   }
+  const issues = stepSliIssues(slos);
+  if (issues.length > 0) throw new CliError(`${options.configPath}:\n  ${issues.join('\n  ')}`);
+  return slos;
 }
 
 /** Streams the file into a run table; every malformed line is reported, with its number. */

@@ -9,7 +9,7 @@ export { RunTable } from './run-table.js';
 export type { RunRow } from './run-table.js';
 export { runClassifier } from './slo-rollups.js';
 export type { RunCounts } from './slo-rollups.js';
-export { resolveSloList, defaultSlo, ReplaySloError } from './replay-slos.js';
+export { stepSliIssues } from './replayable-slos.js';
 export { replayResults, EmptyReplayError } from './replay-results.js';
 export type { ReplayReport, SloReplayReport } from './replay-results.js';
 export { replayClock } from './slo-replay.js';

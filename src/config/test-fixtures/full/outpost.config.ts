@@ -16,5 +16,14 @@ export default defineConfig({
   use: { locale: 'en-GB', viewport: { width: 1280, height: 800 } },
   store: 'sqlite:data/results.db',
   outputDir: 'artifacts',
-  slos: [{ name: 'checkout-availability' }],
+  slos: [
+    {
+      name: 'checkout-availability',
+      journey: 'checkout',
+      sli: { kind: 'availability' },
+      objective: 99.5,
+      owner: 'team-payments',
+      runbookUrl: 'https://runbooks.example.com/checkout',
+    },
+  ],
 });
