@@ -1,5 +1,5 @@
 import { CLIENT_SCRIPT } from './client-script.js';
-import { html, trusted, type SafeHtml } from './html.js';
+import { html, trusted, type SafeHtml } from '../html/index.js';
 import type { PageFaults } from './page-faults.js';
 import type { User } from './shop-state.js';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ShopDeps, ShopEnv } from './app-env.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html/index.js';
 import { renderPage } from './layout.js';
 import { PageFaults } from './page-faults.js';
 import { removeElementsByTestId } from './remove-elements.js';

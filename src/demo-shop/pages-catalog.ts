@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ShopDeps, ShopEnv } from './app-env.js';
 import { featuredProducts, findProduct, formatPrice, recommendationsFor, searchProducts, type Product } from './catalog.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../html/index.js';
 import type { PageFaults } from './page-faults.js';
 import { pageResponse } from './page-response.js';
 

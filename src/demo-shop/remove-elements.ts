@@ -5,7 +5,7 @@
  * HTML parser. Doing it after rendering means every element with a data-testid can be
  * made missing, including ones added to the templates later.
  */
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../html/index.js';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
