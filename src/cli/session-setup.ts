@@ -6,7 +6,7 @@ import type { LaunchOptions } from 'playwright';
 import type { SessionOptions, SessionRunOptions } from '../canary/index.js';
 import type { JourneyResult } from '../journey/index.js';
 import { BrowserPool, buildLaunchOptions, discoverBrowser } from '../runner/index.js';
-import { openStore, type ResultStore } from '../store/index.js';
+import { openStore, type GateSession, type ResultStore } from '../store/index.js';
 import type { Telemetry } from '../telemetry/index.js';
 import { interruptSignal, type Interrupt } from './interrupt.js';
 import type { ReporterStreams } from './reporters/reporter.js';
@@ -31,6 +31,8 @@ export interface SessionSetup {
    * never a lost report), then hands it to `progress`.
    */
   recorder<Rest extends unknown[]>(progress: (result: JourneyResult, ...rest: Rest) => void): (result: JourneyResult, ...rest: Rest) => Promise<void>;
+  /** Stores the finished session's verdict (for the dashboard); a store failure is a warning on stderr. Call it inside `runThenClose`. */
+  recordSession(session: GateSession): Promise<void>;
   /**
    * Runs the session, then closes the browser, the store and the interrupt handler, and flushes
    * telemetry (a one-shot probe exits right after), whatever happened.
@@ -58,6 +60,7 @@ export async function openSession(plan: RunPlan, options: SessionSetupOptions, s
       await saveOrWarn(store, result, streams);
       progress(result, ...rest);
     },
+    recordSession: (session) => warnOnFailure(() => store.saveGateSession(session), `session ${session.id}`, streams),
     runThenClose: async (session) => {
       try {
         return await session();
@@ -98,9 +101,13 @@ export function storeLocation(plan: RunPlan): string {
 }
 
 async function saveOrWarn(store: ResultStore, result: JourneyResult, streams: ReporterStreams): Promise<void> {
+  await warnOnFailure(() => store.saveRun(result), `run ${result.id} of ${result.journey}`, streams);
+}
+
+async function warnOnFailure(save: () => Promise<void>, what: string, streams: ReporterStreams): Promise<void> {
   try {
-    await store.saveRun(result);
+    await save();
   } catch (error) {
-    streams.err.write(`warning: could not store run ${result.id} of ${result.journey}: ${(error as Error).message}\n`);
+    streams.err.write(`warning: could not store ${what}: ${(error as Error).message}\n`);
   }
 }

@@ -79,6 +79,8 @@ export interface JourneyResult {
   sessionId?: string;
   /** Endpoints the run exercised (absent when nothing was recorded). */
   endpoints?: EndpointUse[];
+  /** The OpenTelemetry trace id (32 hex digits) of the run's spans; absent when tracing was off. */
+  traceId?: string;
 }
 
 /** The first hard step that did not pass, if any. */

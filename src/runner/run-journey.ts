@@ -92,6 +92,7 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
     artifacts,
     tags: [...journey.tags],
     sessionId: options.sessionId,
+    ...(trace.traceId === undefined ? {} : { traceId: trace.traceId }),
   };
   const endpoints = network.endpoints();
   if (endpoints.length > 0) result.endpoints = endpoints;

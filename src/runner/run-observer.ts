@@ -23,6 +23,8 @@ export interface RunStartInfo {
 
 /** Follows one run. */
 export interface RunTrace {
+  /** The trace id of the run's spans (32 hex digits), kept on the result; absent when tracing is off. */
+  readonly traceId?: string;
   stepStarted(step: StepStartInfo): StepTrace;
   /** Called once, with the final (redacted) result. */
   runFinished(result: JourneyResult): void;

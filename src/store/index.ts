@@ -5,6 +5,7 @@ export { DEFAULT_STORE_LOCATION } from './store-location.js';
 export { StoreError, SchemaVersionError, StoreLocationError, PostgresNotSupportedError } from './store-errors.js';
 export type { StoreErrorKind } from './store-errors.js';
 export type { CoverageRow } from './coverage.js';
+export type { GateSession, GateSessionQuery, GateKind, GateCuj, GateMetric, GateSide, GateTarget } from './gate-session.js';
 export { applyRetention, RetentionOptionsError } from './retention.js';
 export type { DeleteBatch, RetentionBatch, RetentionOptions, RetentionReport, SlotPruner } from './retention.js';
 // For other PostgreSQL users of the same database (the scheduler's slot claims and leader lease).

@@ -43,6 +43,7 @@ export function fullResult(overrides: Partial<JourneyResult> = {}): JourneyResul
     artifacts: { screenshot: 'runs/run-full/pay.png', trace: 'runs/run-full/trace.zip' },
     tags: ['shop', 'critical'],
     sessionId: 'session-1',
+    traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
     ...overrides,
   };
 }

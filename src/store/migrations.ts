@@ -120,4 +120,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX slots_planned_at ON slots (planned_at_ms);
     `,
   },
+  {
+    version: 6,
+    name: 'gate sessions and run trace ids',
+    // Versions 4 and 5 belong to work landing separately (SLO rollups, alerting); the migrators
+    // apply every missing version, so a database that got 6 first still gets 4 and 5 later.
+    // gate_sessions: finished `outpost verify` / `outpost canary` sessions with their verdict and
+    // metric table (JSON), for the dashboard's canary page. runs.trace_id: the OpenTelemetry trace
+    // of the run, for links into the user's tracing UI.
+    sql: `
+      CREATE TABLE gate_sessions (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('verify', 'canary')),
+        started_at TEXT NOT NULL,
+        started_at_ms BIGINT NOT NULL,
+        duration_ms DOUBLE PRECISION NOT NULL,
+        verdict TEXT NOT NULL,
+        score DOUBLE PRECISION,
+        reason TEXT NOT NULL,
+        interrupted INTEGER NOT NULL,
+        location TEXT NOT NULL,
+        targets_json TEXT NOT NULL,
+        cujs_json TEXT NOT NULL
+      );
+      CREATE INDEX gate_sessions_started_at ON gate_sessions (started_at_ms);
+      CREATE INDEX gate_sessions_kind_started_at ON gate_sessions (kind, started_at_ms);
+      ALTER TABLE runs ADD COLUMN trace_id TEXT;
+    `,
+  },
 ];

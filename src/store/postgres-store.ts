@@ -11,6 +11,8 @@ import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow,
 import { checkPage, numberedPlaceholder, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
 import { StoreError } from './store-errors.js';
+import type { GateSession, GateSessionQuery } from './gate-session.js';
+import { fromGateSessionRow, gateSessionParams, insertGateSessionSql, selectGateSessions, type GateSessionRow } from './gate-session-rows.js';
 
 /** How the PostgreSQL store connects; see {@link PostgresPoolOptions}. */
 export type PostgresStoreOptions = PostgresPoolOptions;
@@ -107,6 +109,27 @@ export class PostgresResultStore implements ResultStore {
       const { sql, params } = deleteRunsBeforeStatement(before, limit, numberedPlaceholder);
       // One statement is its own transaction; rowCount counts the runs, not the cascaded rows.
       return (await this.pool.query(sql, params)).rowCount ?? 0;
+    });
+  }
+
+  async saveGateSession(session: GateSession): Promise<void> {
+    await this.guard('save', async () => {
+      await this.pool.query(insertGateSessionSql(numberedPlaceholder), gateSessionParams(session));
+    });
+  }
+
+  async getGateSession(id: string): Promise<GateSession | undefined> {
+    return this.guard('get', async () => {
+      const { rows } = await this.pool.query<GateSessionRow>('SELECT * FROM gate_sessions WHERE id = $1', [id]);
+      return rows[0] === undefined ? undefined : fromGateSessionRow(rows[0]);
+    });
+  }
+
+  async queryGateSessions(query: GateSessionQuery = {}): Promise<GateSession[]> {
+    return this.guard('query', async () => {
+      const { sql, params } = selectGateSessions(query, numberedPlaceholder, null, BYTES);
+      const { rows } = await this.pool.query<GateSessionRow>(sql, params);
+      return rows.map(fromGateSessionRow);
     });
   }
 

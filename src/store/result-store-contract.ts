@@ -3,6 +3,7 @@ import type { JourneyResult, StepResult } from '../journey/index.js';
 import { fullResult, minimalResult } from './journey-result-fixture.js';
 import type { ResultStore, RunQuery } from './result-store.js';
 import { StoreError } from './store-errors.js';
+import { describeGateSessions } from './gate-session-contract.js';
 
 /** How the contract reaches one implementation's database. */
 export interface ResultStoreHarness {
@@ -38,6 +39,7 @@ export function describeResultStoreContract(name: string, harness: ResultStoreHa
     describeWrites(open);
     describeCoverage(open);
     describeSharing(open);
+    describeGateSessions(open);
   });
 }
 
@@ -57,6 +59,7 @@ function describeRoundTrip(open: Open): void {
       const loaded = await store.getRun('run-minimal');
       expect(loaded).toStrictEqual(minimalResult());
       expect(Object.keys(loaded ?? {})).not.toContain('sessionId');
+      expect(Object.keys(loaded ?? {})).not.toContain('traceId');
       expect(Object.keys(loaded ?? {})).not.toContain('error');
       expect(Object.keys(loaded?.cuj ?? {})).toEqual(['id']);
     });

@@ -1,5 +1,6 @@
 import type { JourneyResult, RunStatus } from '../journey/index.js';
 import type { CoverageRow } from './coverage.js';
+import type { GateSession, GateSessionQuery } from './gate-session.js';
 
 /**
  * Which runs to read. Every field narrows the set; an omitted field matches everything.
@@ -48,6 +49,12 @@ export interface ResultStore {
    * (`applyRetention`) calls it in batches so probing writes never wait long behind it.
    */
   deleteRunsBefore(before: Date, limit: number): Promise<number>;
+  /** Saves a finished verify or canary session. Rejects with a `conflict` StoreError when the id already exists. */
+  saveGateSession(session: GateSession): Promise<void>;
+  /** The session with that id, or `undefined`. */
+  getGateSession(id: string): Promise<GateSession | undefined>;
+  /** Sessions, newest `startedAt` first (ties broken by id). */
+  queryGateSessions(query?: GateSessionQuery): Promise<GateSession[]>;
   /** Releases the database. Calling it again does nothing; other calls then fail with a `closed` StoreError. */
   close(): Promise<void>;
 }

@@ -46,7 +46,7 @@ export function runFilter(query: RunQuery, placeholder: Placeholder = questionMa
 }
 
 /** Throws an `invalid` StoreError unless `limit` and `offset` are absent or whole numbers ≥ 0. */
-export function checkPage(query: RunQuery): void {
+export function checkPage(query: Pick<RunQuery, 'limit' | 'offset'>): void {
   for (const field of ['limit', 'offset'] as const) {
     const value = query[field];
     if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {

@@ -19,6 +19,7 @@ export interface RunRow {
   error_json: string | null;
   artifacts_json: string;
   tags_json: string;
+  trace_id: string | null;
 }
 
 /** One row of the `steps` table. */
@@ -38,7 +39,7 @@ export interface StepRow {
 
 export const RUN_COLUMNS = [
   'id', 'journey', 'cuj_id', 'cuj_description', 'location', 'target_name', 'target_url', 'status',
-  'started_at', 'started_at_ms', 'duration_ms', 'attempt', 'session_id', 'error_json', 'artifacts_json', 'tags_json',
+  'started_at', 'started_at_ms', 'duration_ms', 'attempt', 'session_id', 'error_json', 'artifacts_json', 'tags_json', 'trace_id',
 ] as const satisfies readonly (keyof RunRow)[];
 
 export const STEP_COLUMNS = [
@@ -64,6 +65,7 @@ export function toRunRow(result: JourneyResult): RunRow {
     error_json: result.error === undefined ? null : JSON.stringify(result.error),
     artifacts_json: JSON.stringify(result.artifacts),
     tags_json: JSON.stringify(result.tags),
+    trace_id: result.traceId ?? null,
   };
 }
 
@@ -101,6 +103,7 @@ export function fromRows(run: RunRow, steps: readonly StepRow[]): JourneyResult 
   };
   if (run.error_json !== null) result.error = JSON.parse(run.error_json) as ErrorInfo;
   if (run.session_id !== null) result.sessionId = run.session_id;
+  if (run.trace_id !== null) result.traceId = run.trace_id;
   return result;
 }
 

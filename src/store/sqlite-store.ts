@@ -14,6 +14,8 @@ import { SchemaVersionError, StoreError } from './store-errors.js';
 import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
 import { checkPage, questionMark, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
+import type { GateSession, GateSessionQuery } from './gate-session.js';
+import { fromGateSessionRow, gateSessionParams, insertGateSessionSql, selectGateSessions, type GateSessionRow } from './gate-session-rows.js';
 
 /** How the SQLite store opens its database. */
 export interface SqliteStoreOptions {
@@ -118,6 +120,24 @@ export class SqliteResultStore implements ResultStore {
       const { sql, params } = deleteRunsBeforeStatement(before, limit, questionMark);
       // `changes` counts the runs only, not the steps and endpoints that cascade.
       return Number(this.db.prepare(sql).run(...params).changes);
+    });
+  }
+
+  async saveGateSession(session: GateSession): Promise<void> {
+    this.write('save', () => this.db.prepare(insertGateSessionSql(questionMark)).run(...gateSessionParams(session)));
+  }
+
+  async getGateSession(id: string): Promise<GateSession | undefined> {
+    return this.guard('get', () => {
+      const row = this.db.prepare('SELECT * FROM gate_sessions WHERE id = ?').get(id) as GateSessionRow | undefined;
+      return row === undefined ? undefined : fromGateSessionRow(row);
+    });
+  }
+
+  async queryGateSessions(query: GateSessionQuery = {}): Promise<GateSession[]> {
+    return this.guard('query', () => {
+      const { sql, params } = selectGateSessions(query, questionMark, -1);
+      return (this.db.prepare(sql).all(...params) as unknown as GateSessionRow[]).map(fromGateSessionRow);
     });
   }
 

@@ -22,6 +22,11 @@ export class RunSpan {
     };
   }
 
+  /** The id that the run's spans share (what a tracing UI looks a trace up by). */
+  get traceId(): string {
+    return this.span.spanContext().traceId;
+  }
+
   stepStarted(step: StepStartInfo): StepTrace {
     const span = new StepSpan(this.stepContext, step);
     this.steps.set(step.index, span);

@@ -84,8 +84,14 @@ describe('createRunObserver', () => {
     expect(recorded).toHaveLength(1);
   });
 
-  it('hands out no headers when tracing is off', () => {
+  it('hands out no headers and no trace id when tracing is off', () => {
     const { observer } = observerWith(undefined);
-    expect(observer.runStarted(INFO).stepStarted({ index: 0, name: 'open', soft: false, startedAt: new Date(0) }).propagationHeaders()).toEqual({});
+    const trace = observer.runStarted(INFO);
+    expect(trace.stepStarted({ index: 0, name: 'open', soft: false, startedAt: new Date(0) }).propagationHeaders()).toEqual({});
+    expect(trace.traceId).toBeUndefined();
+  });
+
+  it('gives no trace id when the span could not be started', () => {
+    expect(observerWith(brokenTracer).observer.runStarted(INFO).traceId).toBeUndefined();
   });
 });

@@ -29,7 +29,9 @@ function observeRun(parts: ObserverParts, info: RunStartInfo): RunTrace {
   const tracer = parts.tracer;
   const span = tracer === undefined ? undefined : guard(parts, () => new RunSpan(tracer, info, parts.networkSpans), undefined);
   let finished = false;
+  const traceId = span === undefined ? undefined : guard(parts, () => span.traceId, undefined);
   return {
+    ...(traceId === undefined ? {} : { traceId }),
     stepStarted: (step) => guard(parts, () => (span === undefined ? NO_STEP : guardStep(parts, span.stepStarted(step))), NO_STEP),
     runFinished: (result) => {
       if (finished) return;

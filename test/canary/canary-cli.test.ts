@@ -60,6 +60,13 @@ describe('outpost canary (child process)', () => {
       expect(runs).toHaveLength(100);
       expect(runs.filter((r) => r.target.url === pair.canary.url)).toHaveLength(50);
       expect(new Set(runs.map((r) => r.target.name))).toEqual(new Set([new URL(pair.baseline.url).host, new URL(pair.canary.url).host]));
+      // The session's verdict and metric table are stored for the dashboard's canary page.
+      const stored = await store.getGateSession(property('session'));
+      expect(stored).toMatchObject({ kind: 'canary', verdict: 'FAIL', score: 0, interrupted: false });
+      expect(stored?.targets.map((t) => [t.role, t.url])).toEqual([['baseline', pair.baseline.url], ['canary', pair.canary.url]]);
+      expect(stored?.cujs.map((cuj) => [cuj.key, cuj.verdict])).toEqual([['checkout', 'FAIL']]);
+      expect(stored?.cujs[0]?.metrics.map((m) => m.name)).toEqual(names.slice(1));
+      expect(stored?.cujs[0]?.metrics[0]).toMatchObject({ classification: 'High', critical: true, baseline: { failed: 0, passed: 50 } });
     } finally {
       await store.close();
     }

@@ -74,6 +74,17 @@ describe('outpost verify (child process)', () => {
     expect(result.stdout).toMatch(/catalog +products +2 +2 +0 +0 +100% +✓ pass/);
     const session = /PASS: every CUJ met the 100% pass rate on 127\.0\.0\.1:\d+ · session ([0-9a-f-]{36})/.exec(result.stdout)?.[1];
     expect(await storedAttempts(session!)).toHaveLength(4);
+    const store = await openStore(join(cwd, '.outpost', 'outpost.db'));
+    try {
+      const stored = await store.getGateSession(session!);
+      expect(stored).toMatchObject({ kind: 'verify', verdict: 'PASS', score: null, targets: [{ role: 'target', url: target.url }] });
+      expect(stored?.cujs.map((cuj) => [cuj.key, cuj.verdict, cuj.metrics[0]?.canary])).toEqual([
+        ['home', 'PASS', { count: 2, passed: 2, flaky: 0, failed: 0, passRate: 1 }],
+        ['catalog', 'PASS', { count: 2, passed: 2, flaky: 0, failed: 0, passRate: 1 }],
+      ]);
+    } finally {
+      await store.close();
+    }
   });
 
   it('passes a run whose retry passed, reports it as flaky and stores every attempt', async () => {

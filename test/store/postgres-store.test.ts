@@ -175,7 +175,8 @@ async function dropTables(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP TABLE IF EXISTS slots, endpoints, steps, runs, schema_migrations');
+    // Every table, whichever migrations created them.
+    await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
   } finally {
     await client.end();
   }

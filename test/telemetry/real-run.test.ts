@@ -40,6 +40,9 @@ describe('a real run in Chromium against the demo shop', () => {
     const spans = telemetry.receiver.spans;
     const root = spans.find((span) => span.name === 'journey browse and fail')!;
     expect(root).toMatchObject({ status: { code: 2 }, attributes: { 'outpost.run.id': result.id, 'outpost.journey.status': 'failed' } });
+    // The result keeps the trace id, so the dashboard can link the run to the user's tracing UI.
+    expect(result.traceId).toBe(root.traceId);
+    expect(result.traceId).toMatch(/^[0-9a-f]{32}$/);
     const stepSpan = (name: string) => spans.find((span) => span.name === `step ${name}`)!;
     expect(['open home', 'list products', 'find the unicorn', 'never reached'].map((name) => stepSpan(name).parentSpanId)).toEqual([root.spanId, root.spanId, root.spanId, root.spanId]);
     expect(stepSpan('find the unicorn').status.code).toBe(2);

@@ -5,6 +5,7 @@ import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { reportBrokenFiles } from '../gate/broken-files.js';
 import { CANARY_FORMATS } from '../gate/canary-formats.js';
 import { canaryProgress } from '../gate/canary-list.js';
+import { canarySessionRecord } from '../gate/gate-session-record.js';
 import { gateReporterName, publishReport } from '../gate/gate-reporter.js';
 import { openSession } from '../session-setup.js';
 import { painter } from '../reporters/format.js';
@@ -39,15 +40,17 @@ export async function canaryCommand(options: CanaryCommandOptions, streams: Repo
   const paint = painter(streams.out);
   const progress = reporter === 'list' ? canaryProgress(streams, paint, plan.journeys.length) : () => {};
   if (reporter === 'list') streams.out.write(`Canary: ${plan.target.name} (${plan.target.baseURL}) as baseline vs ${canary.name} (${canary.baseURL}), ${plan.journeys.length} journeys, ${durationMs === undefined ? `${options.runs ?? DEFAULT_CANARY_RUNS} runs per side` : `for ${options.duration}`}\n`);
-  const session = await gate.runThenClose(() =>
-    runCanary({
+  const session = await gate.runThenClose(async () => {
+    const finished = await runCanary({
       ...gate.session,
       baseline: plan.target,
       canary,
       ...(durationMs === undefined ? { runs: options.runs } : { durationMs }),
       onResult: gate.recorder(progress),
-    }),
-  );
+    });
+    await gate.recordSession(canarySessionRecord(finished, plan.location));
+    return finished;
+  });
   publishReport(session, CANARY_FORMATS, reporter, streams, options.env ?? process.env);
   reportBrokenFiles(plan.brokenFiles, streams);
   if (session.interrupted) return ExitCode.interrupted;

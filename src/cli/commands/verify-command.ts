@@ -5,6 +5,7 @@ import { gateReporterName, publishReport } from '../gate/gate-reporter.js';
 import { reportBrokenFiles } from '../gate/broken-files.js';
 import { VERIFY_FORMATS } from '../gate/verify-formats.js';
 import { verifyProgress } from '../gate/verify-list.js';
+import { verifySessionRecord } from '../gate/gate-session-record.js';
 import { painter } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { planRun, type PlanInputs } from '../run-plan.js';
@@ -31,16 +32,18 @@ export async function verifyCommand(options: VerifyCommandOptions, streams: Repo
   const gate = await openSession(plan, options, streams, options.env);
   const progress = reporter === 'list' ? verifyProgress(streams, painter(streams.out)) : () => {};
   if (reporter === 'list') streams.out.write(`Verifying ${plan.journeys.length} journeys × ${options.runs} runs against ${plan.target.name} (${plan.target.baseURL})\n\n`);
-  const report = await gate.runThenClose(() =>
-    runVerify({
+  const report = await gate.runThenClose(async () => {
+    const verified = await runVerify({
       ...gate.session,
       target: plan.target,
       runs: options.runs,
       retries: plan.config.defaults.retries,
       minPassRate: options.minPassRate,
       onResult: gate.recorder(progress),
-    }),
-  );
+    });
+    await gate.recordSession(verifySessionRecord(verified, plan.location));
+    return verified;
+  });
   publishReport(report, VERIFY_FORMATS, reporter, streams, options.env ?? process.env);
   reportBrokenFiles(plan.brokenFiles, streams);
   if (report.interrupted) return ExitCode.interrupted;
