@@ -121,6 +121,71 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'alert state, history and outbox',
+    // The alerting cycle (src/alerting): one state row per (SLO, tier) that has ever fired, whose
+    // version makes concurrent writers fail instead of both notifying; one row per firing episode
+    // (alert history for the dashboard and reports); and the outbox, one row per notification and
+    // channel, delivered at least once in (created_at_ms, seq) order per alert and channel.
+    sql: `
+      CREATE TABLE alert_states (
+        slo TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        dedup_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('inactive', 'firing', 'resolved')),
+        firing_since_ms BIGINT,
+        resolved_at_ms BIGINT,
+        last_notified_at_ms BIGINT,
+        last_evaluated_at_ms BIGINT,
+        version INTEGER NOT NULL,
+        PRIMARY KEY (slo, tier)
+      );
+
+      CREATE TABLE alert_episodes (
+        id TEXT PRIMARY KEY,
+        dedup_key TEXT NOT NULL,
+        slo TEXT NOT NULL,
+        journey TEXT NOT NULL,
+        tier TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        firing_since_ms BIGINT NOT NULL,
+        resolved_at_ms BIGINT,
+        fired_burn_rate DOUBLE PRECISION,
+        fired_budget_remaining DOUBLE PRECISION,
+        peak_burn_rate DOUBLE PRECISION,
+        last_burn_rate DOUBLE PRECISION,
+        last_budget_remaining DOUBLE PRECISION,
+        updated_at_ms BIGINT NOT NULL,
+        details_json TEXT
+      );
+      CREATE INDEX alert_episodes_firing_since ON alert_episodes (firing_since_ms);
+      CREATE INDEX alert_episodes_slo_firing_since ON alert_episodes (slo, firing_since_ms);
+
+      CREATE TABLE alert_outbox (
+        id TEXT PRIMARY KEY,
+        dedup_key TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('trigger', 'renotify', 'resend', 'resolve')),
+        severity TEXT NOT NULL,
+        created_at_ms BIGINT NOT NULL,
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'failed-retrying', 'delivered', 'gave-up')),
+        attempts INTEGER NOT NULL,
+        next_attempt_at_ms BIGINT NOT NULL,
+        last_attempt_at_ms BIGINT,
+        delivered_at_ms BIGINT,
+        last_error TEXT,
+        last_error_at_ms BIGINT,
+        claimed_by TEXT,
+        claim_expires_at_ms BIGINT,
+        message_json TEXT NOT NULL
+      );
+      CREATE INDEX alert_outbox_due ON alert_outbox (status, next_attempt_at_ms);
+      CREATE INDEX alert_outbox_alert_channel ON alert_outbox (dedup_key, channel, created_at_ms, seq);
+      CREATE INDEX alert_outbox_created_at ON alert_outbox (created_at_ms);
+    `,
+  },
+  {
     version: 6,
     name: 'gate sessions and run trace ids',
     // Versions 4 and 5 belong to work landing separately (SLO rollups, alerting); the migrators

@@ -7,6 +7,10 @@ import { openMigratedPostgresPool } from './postgres-database.js';
 import { postgresStoreError } from './postgres-error.js';
 import type { PostgresPoolOptions } from './postgres-pool.js';
 import type { ResultStore, RunQuery } from './result-store.js';
+import type { AlertStore } from './alert-store.js';
+import { POSTGRES_DIALECT } from './alert-programs.js';
+import { postgresProgramRunner } from './postgres-program-runner.js';
+import { SqlAlertStore } from './sql-alert-store.js';
 import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
 import { checkPage, numberedPlaceholder, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
@@ -39,11 +43,14 @@ const SAVE_SQL = `
  */
 export class PostgresResultStore implements ResultStore {
   private closed = false;
+  readonly alerts: AlertStore;
 
   private constructor(
     private readonly pool: Pool,
     private readonly secrets: readonly string[],
-  ) {}
+  ) {
+    this.alerts = new SqlAlertStore(postgresProgramRunner(pool, secrets, () => this.closed), POSTGRES_DIALECT);
+  }
 
   /**
    * Connects to `url` and migrates the database. Throws `SchemaVersionError` when it was written by

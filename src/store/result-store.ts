@@ -1,4 +1,5 @@
 import type { JourneyResult, RunStatus } from '../journey/index.js';
+import type { AlertStore } from './alert-store.js';
 import type { CoverageRow } from './coverage.js';
 import type { GateSession, GateSessionQuery } from './gate-session.js';
 
@@ -55,6 +56,8 @@ export interface ResultStore {
   getGateSession(id: string): Promise<GateSession | undefined>;
   /** Sessions, newest `startedAt` first (ties broken by id). */
   queryGateSessions(query?: GateSessionQuery): Promise<GateSession[]>;
+  /** Alert lifecycle state, alert history and the notification outbox, in the same database. */
+  readonly alerts: AlertStore;
   /** Releases the database. Calling it again does nothing; other calls then fail with a `closed` StoreError. */
   close(): Promise<void>;
 }

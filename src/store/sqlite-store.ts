@@ -6,6 +6,10 @@ import type { CoverageRow } from './coverage.js';
 import { coverageSql, toCoverageRow } from './coverage-query.js';
 import { ENDPOINT_COLUMNS, fromEndpointRow, toEndpointRows, type EndpointRow } from './endpoint-rows.js';
 import type { ResultStore, RunQuery } from './result-store.js';
+import type { AlertStore } from './alert-store.js';
+import { SQLITE_DIALECT } from './alert-programs.js';
+import { SqlAlertStore } from './sql-alert-store.js';
+import { sqliteProgramRunner } from './sqlite-program-runner.js';
 import { MIGRATIONS } from './migrations.js';
 import { applyMigrations } from './sqlite-migrator.js';
 import { inTransaction } from './sqlite-transaction.js';
@@ -34,8 +38,10 @@ export class SqliteResultStore implements ResultStore {
   private readonly selectSteps: StatementSync;
   private readonly insertEndpoint: StatementSync;
   private readonly selectEndpoints: StatementSync;
+  readonly alerts: AlertStore;
 
   private constructor(private readonly db: DatabaseSync) {
+    this.alerts = new SqlAlertStore(sqliteProgramRunner(db), SQLITE_DIALECT);
     this.insertRun = db.prepare(insertSql('runs', RUN_COLUMNS));
     this.insertStep = db.prepare(insertSql('steps', STEP_COLUMNS));
     this.selectRun = db.prepare('SELECT * FROM runs WHERE id = ?');
