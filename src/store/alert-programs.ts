@@ -158,7 +158,13 @@ export function* claimDeliveries(request: ClaimRequest, dialect: AlertDialect): 
      RETURNING *`,
     [request.nowMs, request.limit, request.owner, request.nowMs + request.leaseMs, ...request.channels],
   );
-  return rows.map(fromDeliveryRow).sort((a, b) => a.nextAttemptAtMs - b.nextAttemptAtMs || a.createdAtMs - b.createdAtMs);
+  // RETURNING has no order: deliver in the order they were picked.
+  const order = (row: (typeof rows)[number]) => [Number(row.next_attempt_at_ms), Number(row.created_at_ms), Number(row.seq)];
+  const sorted = [...rows].sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!;
+  });
+  return sorted.map(fromDeliveryRow);
 }
 
 export function* completeDelivery(id: string, owner: string, outcome: DeliveryOutcome): Program<boolean> {

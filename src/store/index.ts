@@ -1,6 +1,27 @@
 export { openStore } from './open-store.js';
 export type { OpenStoreOptions } from './open-store.js';
 export type { ResultStore, RunQuery } from './result-store.js';
+export type {
+  AlertStore,
+  StoredAlertState,
+  StoredAlertStatus,
+  AlertReading,
+  AlertEpisode,
+  EpisodeChange,
+  DeliveryKind,
+  DeliveryContent,
+  NewDelivery,
+  DeliveryStatus,
+  Delivery,
+  StateWrite,
+  AlertTransitions,
+  RecordOutcome,
+  ClaimRequest,
+  DeliveryOutcome,
+  DeliveryQuery,
+  EpisodeQuery,
+  ChannelDeliverySummary,
+} from './alert-store.js';
 export { DEFAULT_STORE_LOCATION } from './store-location.js';
 export { StoreError, SchemaVersionError, StoreLocationError, PostgresNotSupportedError } from './store-errors.js';
 export type { StoreErrorKind } from './store-errors.js';
