@@ -6,6 +6,7 @@ import { describeValue, expectationMessage, toConfigIssues } from './config-issu
 import { isStoreLocation } from './store-location.js';
 import { sloListIssues } from './slo-resolution.js';
 import { slosSchema } from './slo-schema.js';
+import { alertingIssues, alertingSchema } from './alerting-schema.js';
 
 /**
  * A strict object: unknown keys are reported (a typo such as `defualtTarget` must not be
@@ -85,6 +86,7 @@ export const configSchema = strictObject({
   outputDir: nonEmpty.optional(),
   telemetry: telemetry.optional(),
   slos: slosSchema.optional(),
+  alerting: alertingSchema.optional(),
 });
 
 /** Checks a config export and returns it typed, or every problem found in it. */
@@ -99,7 +101,7 @@ export function validateConfig(input: unknown): { config: OutpostConfig; issues:
  * has a type error, and one report must hold every problem.
  */
 function crossKeyIssues(input: unknown): ConfigIssue[] {
-  return [...defaultTargetIssues(input), ...sloListIssues(input)];
+  return [...defaultTargetIssues(input), ...sloListIssues(input), ...alertingIssues(input)];
 }
 
 function defaultTargetIssues(input: unknown): ConfigIssue[] {

@@ -15,3 +15,16 @@ export type { SecretSpec, MissingSecret } from './secrets.js';
 export { Redactor } from './redactor.js';
 export type { SloConfig, SliConfig, BudgetingConfig, AlertTierConfig, GuardsConfig } from './slo-config.js';
 export { sloDefinitionFromConfig } from './slo-resolution.js';
+export type {
+  AlertingConfig,
+  AlertChannelConfig,
+  AlertmanagerChannelConfig,
+  PagerDutyChannelConfig,
+  SlackChannelConfig,
+  WebhookChannelConfig,
+  AlertDeliveryConfig,
+  AlertSeverity,
+  EnvSecret,
+} from './alerting-config.js';
+export { resolveAlerting, ALERTING_DEFAULTS } from './alerting-resolution.js';
+export type { ResolvedAlerting, ResolvedChannel, ChannelSecret, PlainOrSecret } from './alerting-resolution.js';

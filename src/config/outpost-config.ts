@@ -1,5 +1,6 @@
 import type { Duration } from '../journey/index.js';
 import type { SloConfig } from './slo-config.js';
+import type { AlertingConfig } from './alerting-config.js';
 
 /** When Outpost records a trace or a screenshot for a run. */
 export type ArtifactMode = 'on' | 'off' | 'on-failure';
@@ -104,4 +105,6 @@ export interface OutpostConfig {
   telemetry?: TelemetryConfig;
   /** SLOs on the journeys: see {@link SloConfig} and the README's "SLOs" section. */
   slos?: SloConfig[];
+  /** Alert delivery by `outpost serve`: see {@link AlertingConfig} and the README's "Alerting" section. */
+  alerting?: AlertingConfig;
 }

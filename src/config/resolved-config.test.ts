@@ -39,6 +39,15 @@ describe('resolveConfig', () => {
         propagation: { enabled: true, origins: [] },
       },
       slos: [],
+      alerting: {
+        channels: [],
+        evaluationIntervalMs: 60_000,
+        renotifyIntervalMs: 4 * 3_600_000,
+        dashboardUrl: null,
+        traceUrlTemplate: null,
+        delivery: { timeoutMs: 10_000, initialBackoffMs: 5_000, maxBackoffMs: 300_000, giveUpAfterMs: 86_400_000 },
+        secrets: [],
+      },
     });
   });
 

@@ -8,6 +8,7 @@ import type { ArtifactMode, OutpostConfig, TargetConfig, TelemetryConfig, Teleme
 import { declaredSecrets, type SecretSpec } from './secrets.js';
 import { parseStoreLocation, type StoreLocation } from './store-location.js';
 import { resolveSloConfigs } from './slo-resolution.js';
+import { resolveAlerting, type ResolvedAlerting } from './alerting-resolution.js';
 import type { ResolvedSlo } from '../scoring/index.js';
 
 /** A target from config, with its params always present. */
@@ -65,6 +66,7 @@ export interface ResolvedConfig {
   telemetry: ResolvedTelemetry;
   /** The configured SLOs, resolved (see `effectiveSlos` for the list with defaults); empty when none. */
   slos: ResolvedSlo[];
+  alerting: ResolvedAlerting;
 }
 
 /** Defaults for an empty config, as written in a config file. */
@@ -118,6 +120,7 @@ function fillDefaults(config: OutpostConfig, rootDir: string, configFile: string
     outputDir: fromRoot(config.outputDir ?? CONFIG_DEFAULTS.outputDir),
     telemetry: resolveTelemetry(config.telemetry ?? {}),
     slos: resolveSloConfigs(config.slos ?? []),
+    alerting: resolveAlerting(config.alerting),
   };
 }
 
