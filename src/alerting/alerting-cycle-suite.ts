@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyResult } from '../journey/index.js';
-import type { SloDefinition } from '../scoring/index.js';
 import type { AlertStore, ResultStore } from '../store/index.js';
 import { SILENT_LOGGER } from '../scheduler/index.js';
 import type { AlertChannel } from './alert-channel.js';
 import { AlertingCycle, type AlertingCycleOptions } from './alerting-cycle.js';
-import { evaluateRuns, MINUTE, probeRuns, RecordingNotifier, T0 } from './alerting-test-fixtures.js';
+import { CHECKOUT_SLO, evaluateRuns, MINUTE, probeRuns, RecordingNotifier, T0 } from './alerting-test-fixtures.js';
 
 /** How the suite reaches one database (see the store contracts). */
 export interface CycleHarness {
@@ -13,17 +12,7 @@ export interface CycleHarness {
   open(): Promise<ResultStore>;
 }
 
-const HOUR = 60 * MINUTE;
-const SLO: SloDefinition = {
-  name: 'checkout-availability',
-  journey: 'checkout',
-  sli: { kind: 'availability' },
-  objective: 0.99,
-  tiers: [
-    { name: 'page-1h', severity: 'page', budgetShare: 0.02, longWindowMs: HOUR },
-    { name: 'ticket-6h', severity: 'ticket', budgetShare: 0.05, longWindowMs: 6 * HOUR },
-  ],
-};
+const SLO = CHECKOUT_SLO;
 const at = (minutes: number): number => T0 + minutes * MINUTE;
 const DASHBOARD = 'https://outpost.example.com';
 
@@ -61,7 +50,7 @@ export function describeAlertingCycle(name: string, harness: CycleHarness): void
         channels: channels(),
         owner: 'replica-1',
         logger: SILENT_LOGGER,
-        slos: [{ name: SLO.name, metadata: { runbookUrl: 'https://runbooks.example.com/checkout', owner: 'team-shop' } }],
+        slos: [{ name: SLO.name, metadata: SLO.metadata }],
         links: { dashboardUrl: `${DASHBOARD}/`, traceUrlTemplate: 'https://traces.example.com/trace/{traceId}' },
         now: () => clock,
         random: () => 0.5,

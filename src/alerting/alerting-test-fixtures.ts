@@ -22,7 +22,18 @@ export const MINUTE = 60_000;
 /** A whole minute, so evaluations line up with minute buckets. */
 export const T0 = Date.UTC(2025, 4, 5, 12, 0);
 
-export const CHECKOUT_SLO: SloDefinition = { name: 'checkout-availability', journey: 'checkout', sli: { kind: 'availability' }, objective: 0.99 };
+/** 99% availability of the checkout journey, with a fast page tier (2% in 1h) and a slower ticket tier (5% in 6h). */
+export const CHECKOUT_SLO: SloDefinition = {
+  name: 'checkout-availability',
+  journey: 'checkout',
+  sli: { kind: 'availability' },
+  objective: 0.99,
+  tiers: [
+    { name: 'page-1h', severity: 'page', budgetShare: 0.02, longWindowMs: 60 * MINUTE },
+    { name: 'ticket-6h', severity: 'ticket', budgetShare: 0.05, longWindowMs: 360 * MINUTE },
+  ],
+  metadata: { runbookUrl: 'https://runbooks.example.com/checkout', owner: 'team-shop' },
+};
 
 export interface ProbeRuns {
   journey?: string;

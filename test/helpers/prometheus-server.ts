@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from './free-port.js';
+import { isExecutable, stderrTail, stopProcess, waitReady } from './server-process.js';
 
 /*
  * A real Prometheus (Debian's `prometheus` package; .ci/run installs it) for integration tests.
@@ -58,14 +58,7 @@ export async function startPrometheus(options: { target: string }): Promise<Prom
 
 function findExecutable(name: string, fallbacks: string[]): string | undefined {
   const candidates = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((d) => join(d, name)), ...fallbacks];
-  return candidates.find((file) => {
-    try {
-      accessSync(file, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return candidates.find(isExecutable);
 }
 
 /** YAML is a superset of JSON, so JSON.stringify writes a valid config without a YAML library. */
@@ -95,9 +88,9 @@ async function launch(binary: string, dir: string, configFile: string): Promise<
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const child = spawn(binary, prometheusArgs(dir, configFile, port), { stdio: ['ignore', 'ignore', 'pipe'] });
-    const stderr = tail(child);
+    const stderr = stderrTail(child);
     const url = `http://127.0.0.1:${port}`;
-    const ready = await waitReady(url, child);
+    const ready = await waitReady(url, child, READY_TIMEOUT_MS, POLL_MS);
     if (ready) return { child, url };
     await stopProcess(child);
     if (attempt === 3 || !/address already in use/.test(stderr())) {
@@ -117,23 +110,7 @@ function prometheusArgs(dir: string, configFile: string, port: number): string[]
 
 /** The port of a listener on 127.0.0.1:0, released again for Prometheus to bind. */
 
-/** The last few kilobytes of the child's stderr, for error messages. */
-function tail(child: ChildProcess): () => string {
-  let text = '';
-  child.stderr?.on('data', (chunk: Buffer) => (text = (text + chunk.toString()).slice(-4000)));
-  return () => text;
-}
 
-/** True once `/-/ready` answers 200; false when the process exits first or the deadline passes. */
-async function waitReady(url: string, child: ChildProcess): Promise<boolean> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
-    const status = await fetch(`${url}/-/ready`).then((r) => r.status, () => 0);
-    if (status === 200) return true;
-    await sleep(POLL_MS);
-  }
-  return false;
-}
 
 function serverApi(url: string, child: ChildProcess, dir: string): PrometheusServer {
   // If a test run dies without calling stop(), do not leave Prometheus behind.
@@ -202,11 +179,3 @@ async function scrapeHealth(url: string): Promise<string> {
   return targets.map((t) => `target ${t.scrapeUrl} is ${t.health}${t.lastError ? `: ${t.lastError}` : ''}`).join('; ');
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
