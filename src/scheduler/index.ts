@@ -15,3 +15,5 @@ export type { Slot, SlotClaims, LeaderLease } from './coordination/slot-claims.j
 export { InMemorySlotClaims } from './coordination/in-memory-slot-claims.js';
 export { SingleReplicaLease } from './coordination/single-replica-lease.js';
 export { PostgresSlotClaims } from './coordination/postgres-slot-claims.js';
+export { PostgresLeaderLease, type PostgresLeaderLeaseOptions } from './coordination/postgres-leader-lease.js';
+export { LeaderTasks, runWhileLeader, DEFAULT_LEADER_CHECK_MS, type LeaderTask, type LeaderTasksOptions, type LeaderTaskOutcome } from './leader-tasks.js';

@@ -3,7 +3,8 @@
  * `outpost_scheduler_runs_in_flight`, `outpost_scheduler_queue_depth`,
  * `outpost_scheduler_slots_missed_total`, `outpost_browser_restarts_total`,
  * `outpost_scheduler_run_errors_total`, `outpost_scheduler_runs_degraded_total` and
- * `outpost_scheduler_schedule_lag_seconds_{bucket,sum,count}`.
+ * `outpost_scheduler_schedule_lag_seconds_{bucket,sum,count}`; the leader's: `outpost_leader` and
+ * `outpost_leader_task_runs_total`.
  */
 export const SCHEDULER_INSTRUMENTS = {
   /** Gauge: slot runs going now (claimed, attempts running or waiting to retry). */
@@ -20,6 +21,10 @@ export const SCHEDULER_INSTRUMENTS = {
   degradedRuns: 'outpost.scheduler.runs.degraded',
   /** Histogram (s), by journey and location: actual start − planned start of a slot's run. */
   scheduleLag: 'outpost.scheduler.schedule.lag',
+  /** Gauge: 1 while this replica holds the leader lease (runs retention, alerting), else 0. */
+  leader: 'outpost.leader',
+  /** Counter, by `task` and `outcome` (`ok`, `error`, `aborted`): rounds of leader-only tasks. */
+  leaderTaskRuns: 'outpost.leader.task.runs',
 } as const;
 
 /** The meter serve's instruments are created on. */

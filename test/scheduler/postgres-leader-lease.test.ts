@@ -67,6 +67,17 @@ describe.skipIf(postgresMissingReason !== undefined)('PostgresLeaderLease on a r
     expect(errors[leader]![0]).toMatchObject({ name: 'StoreError', operation: 'lead', kind: 'busy' });
   });
 
+  it('answers false once after its session was lost, then wins the lock back on a new session', async () => {
+    const lease = replica();
+    expect(await lease.isLeader()).toBe(true);
+    const [pid] = await holders();
+    await db.query('SELECT pg_terminate_backend($1, 10000)', [pid]);
+    expect(await lease.isLeader()).toBe(false);
+    expect(await lease.isLeader()).toBe(true);
+    const [newPid] = await holders();
+    expect(newPid).not.toBe(pid);
+  });
+
   it('hands over on release; a released lease never leads again', async () => {
     const [a, b] = [replica(), replica()];
     expect(await a.isLeader()).toBe(true);

@@ -116,7 +116,11 @@ describe('outpost serve: scheduling (child process)', () => {
       /^outpost_browser_restarts_total\{reason="crash"\} 0$/m,
       /^outpost_scheduler_run_errors_total\{journey="browser-home",location="test-loc",kind="run"\} 0$/m,
       /^outpost_scheduler_schedule_lag_seconds_count\{journey="api-products",location="test-loc"\} [1-9]\d*$/m,
+      // One process on SQLite leads itself.
+      /^outpost_leader 1$/m,
     ]) expect(metrics).toMatch(series);
+    expect(healthz.body.leader).toBe(true);
+    expect(serve.events('leader.acquired')).toHaveLength(1);
   });
 
   it('mounts the canary API under /canary', () => {

@@ -1,13 +1,14 @@
 import { createCanaryApi } from '../../canary/index.js';
 import type { JourneyResult } from '../../journey/index.js';
 import { BrowserPool } from '../../runner/index.js';
-import { createLineLogger, planSchedules, PostgresSlotClaims, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan, type SlotClaims } from '../../scheduler/index.js';
+import { createLineLogger, planSchedules, PostgresSlotClaims, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan } from '../../scheduler/index.js';
 import { browserCheck, canaryAnalyser, createServeApp, createServeMetricsReader, ListenError, Readiness, startHttpServer, storeCheck, type HttpServer } from '../../server/index.js';
 import { openStore, type ResultStore } from '../../store/index.js';
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { planRun, type PlanInputs, type RunPlan } from '../run-plan.js';
 import { startRunTelemetry } from '../run-telemetry.js';
+import { startServeLeader, type ServeLeader } from './serve-leader-tasks.js';
 import { browserLaunchOptions, sessionRunOptions, storeLocation } from '../session-setup.js';
 
 export interface ServeCommandOptions extends PlanInputs {
@@ -90,6 +91,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
   const pool = browserPool(plan, options, logger);
   const run = sessionRunOptions(plan, pool, telemetry, options.outputDir);
   const concurrency = options.concurrency ?? plan.config.defaults.concurrency;
+  const meter = telemetry.meterProvider.getMeter(SCHEDULER_METER);
   const scheduler = new Scheduler({
     journeys: schedules.scheduled,
     location: plan.location,
@@ -99,7 +101,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
     retry: { retries: plan.config.defaults.retries, backoffMs: options.retryBackoffMs },
     store,
     claims,
-    meter: telemetry.meterProvider.getMeter(SCHEDULER_METER),
+    meter,
     browserRestarts: () => {
       const stats = pool.getStats();
       return { crash: stats.restarts - stats.recycles, recycle: stats.recycles };
@@ -109,7 +111,8 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
   });
   const canary = createCanaryApi({ analyse: canaryAnalyser({ config: plan.config, journeys: plan.journeys, run, concurrency, onResult: (result) => saveCanaryRun(store, result, logger) }) });
   const readiness = new Readiness([...(plan.needsBrowser ? [browserCheck(pool)] : []), storeCheck(store, scheduler)]);
-  const app = createServeApp({ readiness, metrics: prometheus, status: () => ({ ...scheduler.load, browser: pool.getStats() }), canary: canary.app });
+  let leader: ServeLeader | undefined;
+  const app = createServeApp({ readiness, metrics: prometheus, status: () => ({ ...scheduler.load, leader: leader?.tasks.leading ?? false, browser: pool.getStats() }), canary: canary.app });
   const closeAll = async (server?: HttpServer) => {
     await canary.close();
     await server?.close();
@@ -124,10 +127,13 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
   });
   logStart(logger, plan, schedules, server, { replica: scheduler.owner, concurrency, coordination: claims === undefined ? 'in-process' : 'postgres' });
   scheduler.start();
+  leader = startServeLeader(location, { plan, store, claims, logger, meter });
+  const running = leader;
   return {
     stop: async (graceMs) => {
       readiness.markShuttingDown();
-      await scheduler.stop(graceMs);
+      // Leader work stops at its next safe point and hands the lease over while runs finish.
+      await Promise.all([scheduler.stop(graceMs), running.stop()]);
       await closeAll(server);
     },
   };
@@ -148,7 +154,7 @@ function browserPool(plan: RunPlan, options: ServeCommandOptions, logger: Logger
  * Replicas sharing a PostgreSQL store share its `slots` table, so each slot runs once across them;
  * with SQLite (one process) the scheduler keeps its claims in memory (undefined here).
  */
-async function slotClaims(storeLocation: string): Promise<SlotClaims | undefined> {
+async function slotClaims(storeLocation: string): Promise<PostgresSlotClaims | undefined> {
   return /^postgres(ql)?:\/\//i.test(storeLocation) ? PostgresSlotClaims.open(storeLocation) : undefined;
 }
 

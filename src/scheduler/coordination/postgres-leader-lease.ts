@@ -40,11 +40,15 @@ const SESSION_SETTINGS = `
  * table of the server decides.
  *
  * A leader that lost its connection learns it at its next `isLeader` (or sooner, when the driver
- * sees the socket close), so once-only work should still be safe to repeat.
+ * sees the socket close), so once-only work should still be safe to repeat. After losing a held
+ * lock, `isLeader` answers false once before it tries to take the lock again on a new session, so
+ * a poller always sees one term end before the next begins.
  */
 export class PostgresLeaderLease implements LeaderLease {
   private client: pg.Client | undefined;
   private held = false;
+  /** The lock was held and its session ended since the last check: the next check answers false once. */
+  private lostHeld = false;
   private released = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly key: string;
@@ -83,6 +87,12 @@ export class PostgresLeaderLease implements LeaderLease {
 
   private async check(): Promise<boolean> {
     if (this.released) return false;
+    if (this.lostHeld) {
+      // Report the loss before trying to win the lock again on a new session: whoever polls sees the
+      // term end (and stops work begun under it), even when this replica wins the lock right back.
+      this.lostHeld = false;
+      return false;
+    }
     try {
       const client = this.client ?? (await this.connect());
       if (this.held) {
@@ -94,6 +104,8 @@ export class PostgresLeaderLease implements LeaderLease {
       return this.held;
     } catch (error) {
       this.lose(this.client, error);
+      // This answer already reports the loss.
+      this.lostHeld = false;
       return false;
     }
   }
@@ -119,6 +131,7 @@ export class PostgresLeaderLease implements LeaderLease {
   /** The session of `client` is gone or unusable: so is the lock. */
   private lose(client: pg.Client | undefined, error: unknown): void {
     if (client === undefined || client !== this.client) return;
+    if (this.held) this.lostHeld = true;
     this.forget();
     // Not awaited: a socket that stopped answering may never confirm the end.
     client.end().catch(() => undefined);

@@ -28,7 +28,11 @@ export interface SlotClaims {
 
 /** Which replica does once-only work. */
 export interface LeaderLease {
-  /** True while this replica holds the lease (one replica per deployment runs once-only work: alert evaluation, retention). */
+  /**
+   * True while this replica holds the lease (one replica per deployment runs once-only work: alert
+   * evaluation, retention). A lease that was lost answers false at least once before it answers
+   * true again, even if this replica wins it straight back, so callers see every term end.
+   */
   isLeader(): Promise<boolean>;
   release(): Promise<void>;
 }
