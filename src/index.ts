@@ -3,7 +3,7 @@
  */
 export { journey, step, isJourney, JourneyDefinitionError } from './journey/index.js';
 export { defineConfig } from './config/index.js';
-export type { OutpostConfig, SloConfig, AlertingConfig, AlertChannelConfig } from './config/index.js';
+export type { OutpostConfig, SloConfig, AlertingConfig, AlertChannelConfig, RetentionConfig } from './config/index.js';
 export type {
   Journey,
   JourneyDefinition,

@@ -19,7 +19,7 @@ import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
 import type { PlanInputs } from './run-plan.js';
 import { withJourneyOptions } from './journey-options.js';
-import { collect, duration, port, positiveInt } from './option-parsers.js';
+import { collect, duration, port, positiveInt, retentionAge } from './option-parsers.js';
 
 const streams: ReporterStreams = { out: process.stdout, err: process.stderr };
 
@@ -83,6 +83,7 @@ function buildProgram(): Command {
     .option('--recycle-rss <MiB>', 'relaunch the browser when its processes hold more memory than this', positiveInt, 1536)
     .option('--store <location>', 'result store: a SQLite file path or a postgres:// URL (default: the config\'s)')
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
+    .option('--retention <age|off>', "delete raw runs older than this (the leader replica, hourly); 'off' keeps them (default: the config's retention.runs, 30d)", retentionAge)
     .addHelpText('after', '\nExit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 usage or config error, 130 forced by a second signal.')
     .action(async (paths: string[], opts) => {
       process.exitCode = await serveCommand(
@@ -97,6 +98,7 @@ function buildProgram(): Command {
           recycleRssMib: opts.recycleRss,
           store: opts.store,
           outputDir: opts.output,
+          retention: opts.retention,
         },
         streams,
       );

@@ -23,6 +23,14 @@ export function duration(value: string): number {
   }
 }
 
+/** A retention age of at least an hour, or `off` (keep forever). */
+export function retentionAge(value: string): number | false {
+  if (value === 'off') return false;
+  const ms = duration(value);
+  if (ms < 3_600_000) throw new InvalidArgumentError("expected a duration of at least 1h like '30d', or 'off'");
+  return ms;
+}
+
 export function passRate(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1, e.g. 0.9');

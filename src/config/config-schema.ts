@@ -7,6 +7,7 @@ import { isStoreLocation } from './store-location.js';
 import { sloListIssues } from './slo-resolution.js';
 import { slosSchema } from './slo-schema.js';
 import { alertingIssues, alertingSchema } from './alerting-schema.js';
+import { retentionSchema } from './retention-config.js';
 
 /**
  * A strict object: unknown keys are reported (a typo such as `defualtTarget` must not be
@@ -87,6 +88,7 @@ export const configSchema = strictObject({
   telemetry: telemetry.optional(),
   slos: slosSchema.optional(),
   alerting: alertingSchema.optional(),
+  retention: retentionSchema.optional(),
 });
 
 /** Checks a config export and returns it typed, or every problem found in it. */

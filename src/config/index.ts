@@ -13,6 +13,7 @@ export type { ResolvedTarget } from './target.js';
 export { resolveSecrets, MissingSecretError } from './secrets.js';
 export type { SecretSpec, MissingSecret } from './secrets.js';
 export { Redactor } from './redactor.js';
+export { RETENTION_DEFAULTS, type RetentionConfig, type ResolvedRetention } from './retention-config.js';
 export type { SloConfig, SliConfig, BudgetingConfig, AlertTierConfig, GuardsConfig } from './slo-config.js';
 export { sloDefinitionFromConfig } from './slo-resolution.js';
 export type {

@@ -1,6 +1,7 @@
 import type { Duration } from '../journey/index.js';
 import type { SloConfig } from './slo-config.js';
 import type { AlertingConfig } from './alerting-config.js';
+import type { RetentionConfig } from './retention-config.js';
 
 /** When Outpost records a trace or a screenshot for a run. */
 export type ArtifactMode = 'on' | 'off' | 'on-failure';
@@ -107,4 +108,6 @@ export interface OutpostConfig {
   slos?: SloConfig[];
   /** Alert delivery by `outpost serve`: see {@link AlertingConfig} and the README's "Alerting" section. */
   alerting?: AlertingConfig;
+  /** How long `outpost serve` keeps raw runs: see {@link RetentionConfig}. Default `{ runs: '30d', every: '1h' }`. */
+  retention?: RetentionConfig;
 }

@@ -48,6 +48,7 @@ describe('resolveConfig', () => {
         delivery: { timeoutMs: 10_000, initialBackoffMs: 5_000, maxBackoffMs: 300_000, giveUpAfterMs: 86_400_000 },
         secrets: [],
       },
+      retention: { runsMs: 30 * 86_400_000, everyMs: 3_600_000, batchSize: 5_000 },
     });
   });
 

@@ -9,6 +9,7 @@ import { declaredSecrets, type SecretSpec } from './secrets.js';
 import { parseStoreLocation, type StoreLocation } from './store-location.js';
 import { resolveSloConfigs } from './slo-resolution.js';
 import { resolveAlerting, type ResolvedAlerting } from './alerting-resolution.js';
+import { resolveRetention, type ResolvedRetention } from './retention-config.js';
 import type { ResolvedSlo } from '../scoring/index.js';
 
 /** A target from config, with its params always present. */
@@ -67,6 +68,8 @@ export interface ResolvedConfig {
   /** The configured SLOs, resolved (see `effectiveSlos` for the list with defaults); empty when none. */
   slos: ResolvedSlo[];
   alerting: ResolvedAlerting;
+  /** Raw-run retention of `outpost serve`, in ms. */
+  retention: ResolvedRetention;
 }
 
 /** Defaults for an empty config, as written in a config file. */
@@ -121,6 +124,7 @@ function fillDefaults(config: OutpostConfig, rootDir: string, configFile: string
     telemetry: resolveTelemetry(config.telemetry ?? {}),
     slos: resolveSloConfigs(config.slos ?? []),
     alerting: resolveAlerting(config.alerting),
+    retention: resolveRetention(config.retention),
   };
 }
 

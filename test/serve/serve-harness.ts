@@ -83,13 +83,13 @@ function killLeftovers(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
-/** A throwaway project with `outpost.config.ts` (target from `SHOP_URL`) and the given journeys. */
-export async function serveProject(journeys: Record<string, string>, defaults: Record<string, unknown>): Promise<string> {
+/** A throwaway project with `outpost.config.ts` (target from `SHOP_URL`, plus `extra` keys) and the given journeys. */
+export async function serveProject(journeys: Record<string, string>, defaults: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
   const config = `import { defineConfig } from 'outpost';
 export default defineConfig({
   targets: { shop: process.env.SHOP_URL! },
   location: 'test-loc',
-  defaults: ${JSON.stringify({ trace: 'off', screenshot: 'off', ...defaults })},
+  defaults: ${JSON.stringify({ trace: 'off', screenshot: 'off', ...defaults })},${Object.entries(extra).map(([key, value]) => `\n  ${key}: ${JSON.stringify(value)},`).join('')}
 });
 `;
   const files = Object.fromEntries(Object.entries(journeys).map(([name, source]) => [`journeys/${name}.journey.ts`, source]));

@@ -28,6 +28,8 @@ export interface ServeCommandOptions extends PlanInputs {
   recycleRssMib?: number;
   store?: string;
   outputDir?: string;
+  /** Overrides the config's `retention.runs`: an age in ms, or false to keep runs forever. */
+  retention?: number | false;
 }
 
 /** Tells the scheduled journeys from the rest; unusable schedules and broken files are usage errors. */
@@ -127,7 +129,8 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
   });
   logStart(logger, plan, schedules, server, { replica: scheduler.owner, concurrency, coordination: claims === undefined ? 'in-process' : 'postgres' });
   scheduler.start();
-  leader = startServeLeader(location, { plan, store, claims, logger, meter });
+  const retention = options.retention === undefined ? plan.config.retention : { ...plan.config.retention, runsMs: options.retention === false ? undefined : options.retention };
+  leader = startServeLeader(location, { plan, store, claims, logger, meter, retention });
   const running = leader;
   return {
     stop: async (graceMs) => {

@@ -1,7 +1,9 @@
 import type { Meter } from '@opentelemetry/api';
 import { PostgresLeaderLease, runWhileLeader, SingleReplicaLease, type LeaderLease, type LeaderTask, type LeaderTasks, type Logger, type SlotClaims } from '../../scheduler/index.js';
+import type { ResolvedRetention } from '../../config/index.js';
 import type { ResultStore, SlotPruner } from '../../store/index.js';
 import type { RunPlan } from '../run-plan.js';
+import { retentionTask } from './serve-retention-task.js';
 
 /** What a leader task of serve may use. */
 export interface LeaderTaskContext {
@@ -11,6 +13,8 @@ export interface LeaderTaskContext {
   claims: (SlotClaims & SlotPruner) | undefined;
   logger: Logger;
   meter: Meter;
+  /** The config's `retention`, with `--retention` applied. */
+  retention: ResolvedRetention;
 }
 
 /**
@@ -19,8 +23,9 @@ export interface LeaderTaskContext {
  * config turns it off.
  */
 export function serveLeaderTasks(context: LeaderTaskContext): LeaderTask[] {
-  const tasks: (LeaderTask | undefined)[] = [];
-  void context;
+  const tasks: (LeaderTask | undefined)[] = [
+    retentionTask(context),
+  ];
   return tasks.filter((task): task is LeaderTask => task !== undefined);
 }
 
