@@ -97,8 +97,12 @@ export class AlertingCycle {
     this.newId = options.newId ?? randomUUID;
   }
 
-  /** Advances every tier of `evaluations` (taken at `nowMs`), records the outcome, then delivers due notifications. */
-  async run(evaluations: readonly SloEvaluation[], nowMs: number): Promise<CycleReport> {
+  /**
+   * Advances every tier of `evaluations` (taken at `nowMs`), records the outcome, then delivers due
+   * notifications. `signal` (leadership lost, shutdown) stops delivery between batches; what is
+   * left is delivered by the next cycle, here or on the new leader.
+   */
+  async run(evaluations: readonly SloEvaluation[], nowMs: number, signal?: AbortSignal): Promise<CycleReport> {
     const stored = new Map((await this.options.store.alerts.loadStates()).map((state) => [stateKey(state.slo, state.tier), state]));
     const work = evaluations.flatMap((evaluation) =>
       evaluation.tiers.map((decision) => ({ evaluation, decision, stored: stored.get(stateKey(decision.slo, decision.tier)) })),
@@ -117,7 +121,7 @@ export class AlertingCycle {
       for (const [key, at] of sent) this.lastSent.set(key, at);
       this.logNotifications(report);
     }
-    report.delivery = await this.deliverer.deliverDue();
+    report.delivery = await this.deliverer.deliverDue(signal);
     return report;
   }
 

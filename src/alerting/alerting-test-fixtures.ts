@@ -6,6 +6,7 @@ import {
   resolveSlo,
   rollUpRuns,
   seriesRangeFor,
+  type ResolvedSlo,
   type SloDefinition,
   type SloEvaluation,
 } from '../scoring/index.js';
@@ -79,8 +80,8 @@ export function probeRuns(options: ProbeRuns): JourneyResult[] {
 }
 
 /** The SLO's evaluation at `nowMs` over `runs`, as the scoring engine computes it from rollups. */
-export function evaluateRuns(definition: SloDefinition, runs: readonly JourneyResult[], nowMs: number): SloEvaluation {
-  const slo = resolveSlo(definition);
+export function evaluateRuns(definition: SloDefinition | ResolvedSlo, runs: readonly JourneyResult[], nowMs: number): SloEvaluation {
+  const slo = 'budget' in definition ? definition : resolveSlo(definition);
   const classified = runs
     .filter((run) => run.journey === slo.journey && Date.parse(run.startedAt) < nowMs)
     .map((run) => ({ startedAtMs: Date.parse(run.startedAt), location: run.location, outcome: classifyRun(slo.sli, [run]) }));

@@ -56,11 +56,12 @@ export class OutboxDeliverer {
     this.redact = options.redact ?? ((text) => text);
   }
 
-  async deliverDue(): Promise<DeliveryReport> {
+  /** Delivers due rows in rounds until none is due, `maxRounds` is reached or `signal` aborts. */
+  async deliverDue(signal?: AbortSignal): Promise<DeliveryReport> {
     const report: DeliveryReport = { delivered: 0, retrying: 0, gaveUp: 0, released: 0, lostClaims: 0 };
     const down = new Set<string>();
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
-    for (let round = 0; round < (this.options.maxRounds ?? DEFAULT_MAX_ROUNDS); round++) {
+    for (let round = 0; round < (this.options.maxRounds ?? DEFAULT_MAX_ROUNDS) && signal?.aborted !== true; round++) {
       const channels = [...this.channels.keys()].filter((name) => !down.has(name));
       const claimed = await this.options.store.claimDeliveries({
         owner: this.options.owner,
