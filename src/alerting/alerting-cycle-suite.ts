@@ -242,6 +242,22 @@ export function describeAlertingCycle(name: string, harness: CycleHarness): void
         await runAt(cycle, 34);
         expect(await store.alerts.queryDeliveries({ channel: 'am', status: ['pending', 'failed-retrying'] })).toEqual([]);
       });
+
+      it('deletes finished deliveries once they are older than kept, at most hourly', async () => {
+        const store = await startWith(60);
+        const cycle = cycleOn(store, { keepDeliveriesMs: 10 * MINUTE });
+        for (const minute of [20, 21, 22]) expect((await runAt(cycle, minute)).pruned).toBe(0);
+        const before = await store.alerts.queryDeliveries();
+        expect(before).toHaveLength(9);
+        // Hourly: the next pruning pass comes at minute 80; by then the rows of minutes 20 to 22 are old.
+        am.next = () => ({ status: 'retryable', error: 'down' });
+        expect((await runAt(cycle, 79)).pruned).toBe(0);
+        const report = await runAt(cycle, 80);
+        expect(report.pruned).toBe(9);
+        const left = await store.alerts.queryDeliveries();
+        expect(left.every((d) => d.status !== 'delivered' || d.createdAtMs >= at(70))).toBe(true);
+        expect(left.filter((d) => d.status === 'failed-retrying' || d.status === 'pending').length).toBeGreaterThan(0);
+      });
     }
   });
 }

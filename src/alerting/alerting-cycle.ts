@@ -35,7 +35,13 @@ export interface AlertingCycleOptions {
   random?: () => number;
   /** Outbox row ids (default random UUIDs). */
   newId?: () => string;
+  /** Delivered and given-up outbox rows are deleted this long after they were enqueued (default 30 days). */
+  keepDeliveriesMs?: number;
 }
+
+const DEFAULT_KEEP_DELIVERIES_MS = 30 * 24 * 60 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+const PRUNE_BATCH = 5_000;
 
 /** What one cycle did. */
 export interface CycleReport {
@@ -44,6 +50,8 @@ export interface CycleReport {
   notifications: { slo: string; tier: string; kind: MessageKind }[];
   /** Outbox rows written (one per notification and channel, plus re-sends). */
   enqueued: number;
+  /** Old finished outbox rows deleted (at most hourly). */
+  pruned: number;
   /** Another writer changed an alert state meanwhile: nothing was written; the next cycle starts over. */
   conflict: boolean;
   delivery: DeliveryReport;
@@ -80,6 +88,7 @@ export class AlertingCycle {
   private readonly newId: () => string;
   /** When each (alert, channel) was last sent to, for periodic re-sends; in memory (a re-send after a restart is harmless). */
   private readonly lastSent = new Map<string, number>();
+  private lastPrunedAtMs: number | undefined;
 
   constructor(private readonly options: AlertingCycleOptions) {
     this.deliverer = new OutboxDeliverer({
@@ -109,7 +118,7 @@ export class AlertingCycle {
     );
     const contexts = new ContextCache(this.options.store, nowMs);
     const transitions: Plan = { states: [], episodes: [], deliveries: [] };
-    const report: CycleReport = { atMs: nowMs, notifications: [], enqueued: 0, conflict: false, delivery: emptyDelivery() };
+    const report: CycleReport = { atMs: nowMs, notifications: [], enqueued: 0, pruned: 0, conflict: false, delivery: emptyDelivery() };
     const sent = new Map<string, number>();
     for (const item of work) await this.advance(item, nowMs, contexts, transitions, report, sent);
     const outcome = await this.options.store.alerts.recordTransitions(transitions);
@@ -122,7 +131,15 @@ export class AlertingCycle {
       this.logNotifications(report);
     }
     report.delivery = await this.deliverer.deliverDue(signal);
+    report.pruned = await this.prune(nowMs);
     return report;
+  }
+
+  /** Deletes old delivered and given-up rows, at most once an hour, so the outbox stays small. */
+  private async prune(nowMs: number): Promise<number> {
+    if (this.lastPrunedAtMs !== undefined && nowMs - this.lastPrunedAtMs < PRUNE_EVERY_MS) return 0;
+    this.lastPrunedAtMs = nowMs;
+    return this.options.store.alerts.deleteDeliveriesBefore(nowMs - (this.options.keepDeliveriesMs ?? DEFAULT_KEEP_DELIVERIES_MS), PRUNE_BATCH);
   }
 
   private async advance(
