@@ -4,7 +4,7 @@ import { SlackNotifier } from '../../exporters/slack/index.js';
 import { WebhookNotifier } from '../../exporters/webhook/index.js';
 import { AlertingCycle, DEFAULT_DELIVERY_POLICY, type AlertChannel, type Notifier } from '../alerting/index.js';
 import { MissingSecretError, Redactor, resolveSecrets, type ResolvedAlerting, type ResolvedChannel, type ResolvedConfig } from '../config/index.js';
-import type { Logger } from '../scheduler/index.js';
+import type { LeaderTask, Logger } from '../scheduler/index.js';
 import type { SloEvaluation } from '../scoring/index.js';
 import type { ResultStore } from '../store/index.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -88,16 +88,9 @@ export function createAlertingCycle(options: AlertingSetupOptions): AlertingCycl
   });
 }
 
-/** Once-only work for serve's leader: what its leader-task loop runs every `intervalMs`. */
-export interface AlertingTask {
-  name: 'alerting';
-  intervalMs: number;
-  run(nowMs: number, signal: AbortSignal): Promise<void>;
-}
-
 /**
- * The alerting cycle as a leader task: evaluate every SLO at `nowMs`, advance and record the
- * alerts, deliver what is due. A round repeated by a new leader is harmless: states are versioned
+ * The alerting cycle as one of serve's leader tasks (see `serveLeaderTasks`): evaluate every SLO at
+ * `nowMs`, advance and record the alerts, deliver what is due. A round repeated by a new leader is harmless: states are versioned
  * and the outbox hands each delivery to one claimer.
  */
 export function alertingTask(
@@ -105,7 +98,7 @@ export function alertingTask(
   evaluate: (nowMs: number) => Promise<SloEvaluation[]>,
   intervalMs: number,
   logger: Logger,
-): AlertingTask {
+): LeaderTask {
   return {
     name: 'alerting',
     intervalMs,
