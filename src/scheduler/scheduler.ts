@@ -23,15 +23,21 @@ export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | '
   meter: Meter;
   /** Browser relaunches so far, for `outpost.browser.restarts`. */
   browserRestarts(): { crash: number; recycle: number };
+  /** Browser contexts and pages open now, for `outpost.browser.contexts` and `outpost.browser.pages`. */
+  browserOpen?(): { contexts: number; pages: number };
   logger?: Logger;
   /** Added to each slot's lease beyond its run time (shutdown grace, slack). */
   leaseGraceMs: number;
-  /** How often to look for slots of replicas that died (default 15 s). */
+  /**
+   * How often to look for slots of replicas that died (default 5 s): a dead replica's unfinished
+   * slot is re-run within this of its lease ending. One indexed query per period and replica.
+   */
   takeOverEveryMs?: number;
 }
 
 /** Node timers hold at most 2^31 - 1 ms; a later slot is re-armed when the timer wakes early. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+const DEFAULT_TAKE_OVER_EVERY_MS = 5_000;
 /** After the grace period, how long aborted runs get to end and be stored. */
 const AFTER_ABORT_MS = 15_000;
 
@@ -67,6 +73,7 @@ export class Scheduler {
       inFlight: () => this.dispatcher.inFlight,
       queued: () => this.dispatcher.queued,
       browserRestarts: options.browserRestarts,
+      browserOpen: options.browserOpen,
     });
     this.metrics.prime([...this.byName.keys()], options.location);
     this.dispatcher = new SlotDispatcher({
@@ -104,7 +111,7 @@ export class Scheduler {
       this.logger.info('schedule', { journey: scheduled.journey.name, location: this.options.location, schedule: scheduled.schedule, next: new Date(next).toISOString() });
       this.arm(scheduled, next);
     }
-    this.takeOverTimer = setInterval(() => void this.takeOver(), this.options.takeOverEveryMs ?? 15_000);
+    this.takeOverTimer = setInterval(() => void this.takeOver(), this.options.takeOverEveryMs ?? DEFAULT_TAKE_OVER_EVERY_MS);
   }
 
   /**
@@ -159,8 +166,11 @@ export class Scheduler {
     const free = this.options.concurrency - this.dispatcher.inFlight - this.dispatcher.queued;
     if (this.stopping.signal.aborted || free <= 0) return;
     const longest = Math.max(...[...this.byName.values()].map((s) => this.leaseMs(s)));
+    // Only journeys this replica has and is not running now: it could not run the others' slots.
+    const idle = [...this.byName.keys()].filter((journey) => !this.dispatcher.isBusy({ slot: { journey, location: this.options.location, plannedAt: 0 } }));
+    if (idle.length === 0) return;
     try {
-      const slots = await this.claims.takeOverExpired(this.options.location, this.owner, Date.now(), longest, free);
+      const slots = await this.claims.takeOverExpired(this.options.location, this.owner, Date.now(), longest, free, idle);
       for (const slot of slots) this.runTakenOver(slot);
     } catch (error) {
       this.logger.warn('slot.takeover_failed', { error: error instanceof Error ? error.message : String(error) });
@@ -168,11 +178,18 @@ export class Scheduler {
   }
 
   private runTakenOver(slot: Slot): void {
-    const scheduled = this.byName.get(slot.journey);
+    const scheduled = this.byName.get(slot.journey)!;
+    const due = { scheduled, slot, takenOver: true };
     const fields = { journey: slot.journey, location: slot.location, planned: new Date(slot.plannedAt).toISOString() };
-    if (scheduled === undefined) return this.logger.warn('slot.takeover_unknown', { ...fields, note: 'this replica does not have the journey' });
+    // The journey's own slot came while the takeover query ran, or serve began to stop: hand the
+    // claim back for the next look (of any replica) rather than drop it or run two at once.
+    if (this.dispatcher.isBusy(due) || this.stopping.signal.aborted) {
+      this.logger.info('slot.takeover_deferred', { ...fields, note: 'busy here; released for the next takeover' });
+      void this.claims.release(slot, this.owner).catch((error: unknown) => this.logger.warn('slot.release_failed', { ...fields, error: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
     this.logger.info('slot.taken_over', { ...fields, note: 'its replica did not complete it' });
-    this.dispatcher.dispatch({ scheduled, slot, takenOver: true });
+    this.dispatcher.dispatch(due);
   }
 
   private slot(scheduled: ScheduledJourney, plannedAt: number): Slot {

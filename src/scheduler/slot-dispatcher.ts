@@ -100,7 +100,11 @@ export class SlotDispatcher {
 
   private async start(due: DueSlot): Promise<void> {
     const { options } = this;
-    if (this.stopping) return options.events.missed(due, 'shutdown');
+    if (this.stopping) {
+      // A slot taken over is claimed already: give it back so another replica runs it soon.
+      if (due.takenOver) await options.claims.release(due.slot, options.owner).catch(() => undefined);
+      return options.events.missed(due, 'shutdown');
+    }
     if (!due.takenOver && !(await this.claim(due))) return;
     const runId = await options.runSlot(due, this.now());
     if (runId === undefined) return;

@@ -124,6 +124,27 @@ describe.skipIf(postgresMissingReason !== undefined)('PostgresSlotClaims on a re
     }
   });
 
+  it('takes over only the journeys asked for, and a released claim at once', async () => {
+    const [dead, b, c] = [await replica(() => T0), await replica(() => T0), await replica(() => T0)];
+    const orphans = slotsOf(10);
+    for (const slot of orphans) await dead.claim(slot, 'dead', LEASE);
+    const now = T0 + LEASE;
+    const taken = await b.takeOverExpired('eu', 'b', now, LEASE, 100, ['journey-1', 'journey-3']);
+    expect(keys(taken)).toEqual(keys(orphans.filter((slot) => ['journey-1', 'journey-3'].includes(slot.journey))));
+    expect(await b.takeOverExpired('eu', 'b', now, LEASE, 100, [])).toEqual([]);
+
+    // b cannot run one of them after all: it gives it back, and c takes it long before b's lease ends.
+    const [back] = taken;
+    await c.release(back!, 'c');
+    expect(await rowOf(back!)).toMatchObject({ owner: 'b', lease_expires_at_ms: String(now + LEASE) });
+    await b.release(back!, 'b');
+    expect(await c.takeOverExpired('eu', 'c', now + 1, LEASE, 100, ['journey-1', 'journey-3'])).toEqual([back]);
+    // A completed slot is not released.
+    await c.complete(back!, 'c', 'run-c');
+    await c.release(back!, 'c');
+    expect(await rowOf(back!)).toMatchObject({ owner: 'c', status: 'completed', run_id: 'run-c' });
+  });
+
   it('lets only the current owner complete a slot', async () => {
     let now = T0;
     const [a, b] = [await replica(() => now), await replica(() => now)];

@@ -29,6 +29,19 @@ describe('InMemorySlotClaims', () => {
     expect(await claims.takeOverExpired('eu', 'c', 12_000, 5000, 10)).toEqual([slot(1000)]);
   });
 
+  it('takes over only the journeys asked for, oldest first, and a released claim at once', async () => {
+    const claims = new InMemorySlotClaims(() => 0);
+    await claims.claim(slot(2000, 'search'), 'dead', 10);
+    await claims.claim(slot(1000, 'checkout'), 'dead', 10);
+    await claims.claim(slot(1000, 'search'), 'dead', 10);
+    expect(await claims.takeOverExpired('eu', 'b', 100, 1000, 10, ['search'])).toEqual([slot(1000, 'search'), slot(2000, 'search')]);
+    await claims.release(slot(1000, 'search'), 'c');
+    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10, ['search'])).toEqual([]);
+    await claims.release(slot(1000, 'search'), 'b');
+    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10, ['search'])).toEqual([slot(1000, 'search')]);
+    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10)).toEqual([slot(1000, 'checkout')]);
+  });
+
   it('takes over at most `limit` slots', async () => {
     const claims = new InMemorySlotClaims(() => 0);
     for (const t of [1, 2, 3]) await claims.claim(slot(t), 'dead', 10);

@@ -41,17 +41,24 @@ export class InMemorySlotClaims implements SlotClaims {
     if (claim !== undefined && claim.owner === owner) claim.runId = runId;
   }
 
-  async takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number): Promise<Slot[]> {
+  async takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number, journeys?: readonly string[]): Promise<Slot[]> {
     this.assertOpen();
     const taken: Slot[] = [];
-    for (const claim of this.claims.values()) {
+    for (const claim of [...this.claims.values()].sort((a, b) => a.slot.plannedAt - b.slot.plannedAt)) {
       if (taken.length >= limit) break;
       if (claim.slot.location !== location || claim.runId !== undefined || claim.expiresAt > now) continue;
+      if (journeys !== undefined && !journeys.includes(claim.slot.journey)) continue;
       claim.owner = owner;
       claim.expiresAt = now + leaseMs;
       taken.push({ ...claim.slot });
     }
     return taken;
+  }
+
+  async release(slot: Slot, owner: string): Promise<void> {
+    this.assertOpen();
+    const claim = this.claims.get(slotKey(slot));
+    if (claim !== undefined && claim.owner === owner && claim.runId === undefined) claim.expiresAt = Number.NEGATIVE_INFINITY;
   }
 
   async close(): Promise<void> {

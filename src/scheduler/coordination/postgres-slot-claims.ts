@@ -40,7 +40,7 @@ const COMPLETE_SQL = `
 const TAKE_OVER_SQL = `
   WITH expired AS (
     SELECT journey, location, planned_at_ms FROM slots
-    WHERE location = $1 AND status = 'claimed' AND lease_expires_at_ms <= $3
+    WHERE location = $1 AND status = 'claimed' AND lease_expires_at_ms <= $3 AND ($6::text[] IS NULL OR journey = ANY($6::text[]))
     ORDER BY planned_at_ms
     LIMIT $5
     FOR UPDATE SKIP LOCKED
@@ -49,6 +49,11 @@ const TAKE_OVER_SQL = `
   FROM expired AS e
   WHERE s.journey = e.journey AND s.location = e.location AND s.planned_at_ms = e.planned_at_ms
   RETURNING s.journey, s.location, s.planned_at_ms`;
+
+// Lease over now: the next takeover scan of any replica picks it up. Owner-only, like COMPLETE_SQL.
+const RELEASE_SQL = `
+  UPDATE slots SET lease_expires_at_ms = 0
+  WHERE ${SLOT_KEY} AND owner = $4 AND status = 'claimed'`;
 
 // Completed slots, and claims abandoned so long ago that even their lease ended before the
 // cutoff; a live lease is never pruned. SKIP LOCKED: never wait behind a takeover.
@@ -89,9 +94,14 @@ export class PostgresSlotClaims implements SlotClaims, SlotPruner {
     await this.pool.query('complete', COMPLETE_SQL, [...slotParams(slot), owner, runId]);
   }
 
-  async takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number): Promise<Slot[]> {
-    const result = await this.pool.query<SlotRow>('take over', TAKE_OVER_SQL, [location, owner, now, now + leaseMs, limit]);
+  async takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number, journeys?: readonly string[]): Promise<Slot[]> {
+    const result = await this.pool.query<SlotRow>('take over', TAKE_OVER_SQL, [location, owner, now, now + leaseMs, limit, journeys === undefined ? null : [...journeys]]);
     return result.rows.map(toSlot).sort((a, b) => a.plannedAt - b.plannedAt || a.journey.localeCompare(b.journey));
+  }
+
+  /** Ends the lease of a claim `owner` holds and will not run, so a replica's next takeover scan takes it. */
+  async release(slot: Slot, owner: string): Promise<void> {
+    await this.pool.query('release', RELEASE_SQL, [...slotParams(slot), owner]);
   }
 
   /** Deletes at most `limit` completed or long-abandoned slots planned before `before`; resolves to how many. */

@@ -21,8 +21,14 @@ export interface SlotClaims {
   claim(slot: Slot, owner: string, leaseMs: number): Promise<boolean>;
   /** The slot ran (result stored with this run id). */
   complete(slot: Slot, owner: string, runId: string): Promise<void>;
-  /** Slots of this location whose owner's lease expired before completing (it died): claim them for `owner`. */
-  takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number): Promise<Slot[]>;
+  /**
+   * Slots of this location whose owner's lease expired before completing (it died): claim them for
+   * `owner`, oldest first. With `journeys`, only slots of those (the ones this replica has and is
+   * not running now: it would have to drop the others).
+   */
+  takeOverExpired(location: string, owner: string, now: number, leaseMs: number, limit: number, journeys?: readonly string[]): Promise<Slot[]>;
+  /** Gives back a claim `owner` holds and will not run (its lease ends now), so any replica may take it over at its next look. */
+  release(slot: Slot, owner: string): Promise<void>;
   close(): Promise<void>;
 }
 
