@@ -11,6 +11,8 @@ export interface BrowserPoolStats {
   draining: number;
   /** Browser contexts open now, on every browser: one per browser run in progress. */
   contexts: number;
+  /** Pages open now in those contexts, as Playwright sees them: a leak shows as pages with no run in progress. */
+  pages: number;
 }
 
 /** Why a browser was recycled: it served `maxRuns` runs, or its processes grew past `maxRssBytes`. */
@@ -94,7 +96,8 @@ export class BrowserPool {
 
   getStats(): BrowserPoolStats {
     const browsers = [...this.draining, ...(this.current === undefined ? [] : [this.current])];
-    return { ...this.stats, draining: this.draining.size, contexts: browsers.reduce((sum, pooled) => sum + pooled.contexts, 0) };
+    const pages = browsers.reduce((sum, pooled) => sum + pooled.browser.contexts().reduce((n, context) => n + context.pages().length, 0), 0);
+    return { ...this.stats, draining: this.draining.size, contexts: browsers.reduce((sum, pooled) => sum + pooled.contexts, 0), pages };
   }
 
   async close(): Promise<void> {

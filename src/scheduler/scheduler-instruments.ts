@@ -1,7 +1,8 @@
 /**
  * Names, units and buckets of serve's self-monitoring instruments, in one place. In Prometheus:
  * `outpost_scheduler_runs_in_flight`, `outpost_scheduler_queue_depth`,
- * `outpost_scheduler_slots_missed_total`, `outpost_browser_restarts_total`,
+ * `outpost_scheduler_slots_missed_total`, `outpost_browser_restarts_total`, `outpost_browser_contexts`,
+ * `outpost_browser_pages`,
  * `outpost_scheduler_run_errors_total`, `outpost_scheduler_runs_degraded_total` and
  * `outpost_scheduler_schedule_lag_seconds_{bucket,sum,count}`; the leader's: `outpost_leader` and
  * `outpost_leader_task_runs_total`.
@@ -15,6 +16,10 @@ export const SCHEDULER_INSTRUMENTS = {
   missedSlots: 'outpost.scheduler.slots.missed',
   /** Counter, by `reason`: `crash` (the browser died or disconnected) or `recycle` (planned relaunch). */
   browserRestarts: 'outpost.browser.restarts',
+  /** Gauge: browser contexts open now; more than the browser runs in flight means a leak. */
+  browserContexts: 'outpost.browser.contexts',
+  /** Gauge: pages open now in every browser context. */
+  browserPages: 'outpost.browser.pages',
   /** Counter, by journey, location and `kind`: `run` (an attempt ended `error`), `store`, `claim`. */
   runErrors: 'outpost.scheduler.run.errors',
   /** Counter, by journey and location: runs that passed only on a confirmation retry (flaky). */

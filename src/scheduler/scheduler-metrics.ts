@@ -8,6 +8,8 @@ export interface SchedulerReadings {
   queued(): number;
   /** Browser relaunches so far: after a crash, and planned recycles. */
   browserRestarts(): { crash: number; recycle: number };
+  /** Browser contexts and pages open now (no gauge without it). */
+  browserOpen?(): { contexts: number; pages: number };
 }
 
 export type RunErrorKind = 'run' | 'store' | 'claim';
@@ -30,6 +32,13 @@ export class SchedulerMetrics {
         result.observe(restarts.crash, { reason: 'crash' });
         result.observe(restarts.recycle, { reason: 'recycle' });
       });
+    const browserOpen = readings.browserOpen;
+    if (browserOpen !== undefined) {
+      meter.createObservableGauge(I.browserContexts, { description: 'Browser contexts open now (one per browser run in progress)', unit: '{context}' })
+        .addCallback((result) => result.observe(browserOpen().contexts));
+      meter.createObservableGauge(I.browserPages, { description: 'Browser pages open now, in every context', unit: '{page}' })
+        .addCallback((result) => result.observe(browserOpen().pages));
+    }
     this.missed = meter.createCounter(I.missedSlots, { description: 'Slots that did not run, by reason', unit: '{slot}' });
     this.errors = meter.createCounter(I.runErrors, { description: 'Runs Outpost could not carry out or record, by kind', unit: '{error}' });
     this.degraded = meter.createCounter(I.degradedRuns, { description: 'Runs that passed only on a confirmation retry', unit: '{run}' });

@@ -16,7 +16,8 @@ export default journey({ name: 'hang', schedule: { every: '3s' }, timeout: '1s',
 let shop: DemoShop;
 let project: string;
 let serve: ServeProcess;
-let idle: { inFlight: number; browser: { contexts: number; launches: number } } | undefined;
+let idle: { inFlight: number; browser: { contexts: number; pages: number; launches: number } } | undefined;
+let idleMetrics = '';
 let stored: JourneyResult[];
 let exit: { code: number | null };
 
@@ -28,8 +29,10 @@ beforeAll(async () => {
   // Between slots nothing runs: every context of the timed-out attempts must be closed by then.
   await eventually(async () => {
     const status = await (await fetch(`${serve.url}/healthz`)).json();
-    if (status.inFlight === 0) idle = status;
-    return idle !== undefined;
+    if (status.inFlight !== 0) return false;
+    idle = status;
+    idleMetrics = await (await fetch(`${serve.url}/metrics`)).text();
+    return /^outpost_scheduler_runs_in_flight 0$/m.test(idleMetrics);
   }, 'a moment between slots');
   ({ exit, stored } = await stopServe(serve, join(project, 'hang.db')));
 }, 150_000);
@@ -49,7 +52,9 @@ describe('outpost serve: a hanging journey (child process)', () => {
   });
 
   it('closes the context of each killed attempt, on the one warm browser', () => {
-    expect(idle).toMatchObject({ inFlight: 0, browser: { contexts: 0, launches: 1 } });
+    expect(idle).toMatchObject({ inFlight: 0, browser: { contexts: 0, pages: 0, launches: 1 } });
+    expect(idleMetrics).toMatch(/^outpost_browser_contexts 0$/m);
+    expect(idleMetrics).toMatch(/^outpost_browser_pages 0$/m);
   });
 
   it('shuts down cleanly', () => {

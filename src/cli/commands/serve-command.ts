@@ -108,6 +108,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
       const stats = pool.getStats();
       return { crash: stats.restarts - stats.recycles, recycle: stats.recycles };
     },
+    browserOpen: () => pool.getStats(),
     logger,
     leaseGraceMs: options.graceMs,
   });
