@@ -19,7 +19,7 @@ import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
 import type { PlanInputs } from './run-plan.js';
 import { withJourneyOptions } from './journey-options.js';
-import { collect, duration, port, positiveInt, retentionAge } from './option-parsers.js';
+import { collect, duration, port, positiveInt, retentionAge, storeOption } from './option-parsers.js';
 
 const streams: ReporterStreams = { out: process.stdout, err: process.stderr };
 
@@ -57,7 +57,7 @@ function buildProgram(): Command {
     .option('--repeat <n>', 'run each journey n times', positiveInt, 1)
     .addOption(new Option('--reporter <name>', 'output format').choices(REPORTERS).default('list'))
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
-    .option('--store <location>', 'result store: a SQLite file path (default: .outpost/outpost.db)')
+    .addOption(storeOption('result store: a SQLite file path or a postgres:// URL (default: the config\'s, .outpost/outpost.db)'))
     .action(async (paths: string[], opts) => {
       process.exitCode = await runCommand(
         {
@@ -81,7 +81,7 @@ function buildProgram(): Command {
     .addOption(new Option('--max-jitter <duration>', 'largest start delay jitter adds (also at most 10% of the interval)').argParser(duration).default(60_000, '60s'))
     .option('--recycle-after <runs>', 'relaunch the browser after this many runs', positiveInt, 200)
     .option('--recycle-rss <MiB>', 'relaunch the browser when its processes hold more memory than this', positiveInt, 1536)
-    .option('--store <location>', 'result store: a SQLite file path or a postgres:// URL (default: the config\'s)')
+    .addOption(storeOption('result store: a SQLite file path or a postgres:// URL (default: the config\'s)'))
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
     .option('--retention <age|off>', "delete raw runs older than this (the leader replica, hourly); 'off' keeps them (default: the config's retention.runs, 30d)", retentionAge)
     .addHelpText('after', '\nExit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 usage or config error, 130 forced by a second signal.')
@@ -123,7 +123,7 @@ function buildProgram(): Command {
     .command('coverage')
     .description('show which hosts and endpoints each journey and step exercised, from stored runs')
     .option('-c, --config <file>', 'config file')
-    .option('--store <location>', 'result store (default: the config\'s, .outpost/outpost.db)')
+    .addOption(storeOption('result store (default: the config\'s, .outpost/outpost.db)'))
     .option('--journey <names>', 'only these journeys (repeat or comma-separate)', collect)
     .option('--location <name>', 'only runs from this location')
     .option('--target <name>', 'only runs against this target name')

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { toMilliseconds } from '../journey/index.js';
 
 /** Commander argument parsers shared by the commands: clear messages, usage errors (exit 2). */
@@ -40,4 +40,12 @@ export function passRate(value: string): number {
 /** Repeatable, comma-separated list option. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+}
+
+/** The environment variable `--store` falls back to (before the config's `store`), e.g. from a Kubernetes Secret. */
+export const STORE_ENV = 'OUTPOST_STORE_URL';
+
+/** `--store <location>`, read from `OUTPOST_STORE_URL` when not given. */
+export function storeOption(description: string): Option {
+  return new Option('--store <location>', description).env(STORE_ENV);
 }

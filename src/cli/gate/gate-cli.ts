@@ -9,7 +9,7 @@ import { verifyCommand } from '../commands/verify-command.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { GATE_REPORTERS } from './gate-reporter.js';
 import { withJourneyOptions } from '../journey-options.js';
-import { passRate, positiveInt } from '../option-parsers.js';
+import { passRate, positiveInt, storeOption } from '../option-parsers.js';
 
 /** Registers `outpost verify` on the program (inheriting its exit and help settings). */
 export function addVerifyCommand(program: Command, streams: ReporterStreams): void {
@@ -44,7 +44,7 @@ function withSessionOptions(command: Command): Command {
   return withJourneyOptions(command)
     .addOption(new Option('--reporter <name>', 'output format on stdout').choices(GATE_REPORTERS).default('list'))
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
-    .option('--store <location>', 'result store: a SQLite file path (default: the config\'s)');
+    .addOption(storeOption('result store: a SQLite file path or a postgres:// URL (default: the config\'s)'));
 }
 
 interface SessionOpts {
