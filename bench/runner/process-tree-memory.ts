@@ -103,7 +103,7 @@ function readProcDir(dir: string): string[] {
 }
 
 /** Sum of RSS over the pids, from `statm`. Processes that exit mid-read count as zero. */
-function rssKiB(pids: number[]): { kib: number; processes: number } {
+export function rssKiB(pids: number[]): { kib: number; processes: number } {
   let pages = 0;
   let processes = 0;
   for (const pid of pids) {
@@ -116,7 +116,7 @@ function rssKiB(pids: number[]): { kib: number; processes: number } {
 }
 
 /** Sum of PSS over the pids, from `smaps_rollup`: async, since one read can take milliseconds of kernel time. */
-async function pssKiB(pids: number[]): Promise<number> {
+export async function pssKiB(pids: number[]): Promise<number> {
   let total = 0;
   for (const pid of pids) {
     const rollup = await readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '');
