@@ -44,3 +44,7 @@ export { lintSlo } from './policy-lint.js';
 export type { TierLint, ProbeRate, LintWarning, LintCode, FiringLimit } from './policy-lint.js';
 export { wilsonLowerBound } from './wilson-interval.js';
 export { windowLabel } from './replay/window-label.js';
+export { LATENCY_BOUNDS_MS, LATENCY_BUCKETS, latencyBucket, latencyCut } from './latency-buckets.js';
+export type { LatencyCut } from './latency-buckets.js';
+export { probeOutcome, classifyOutcome, outcomeForSli } from './probe-outcome.js';
+export type { ProbeOutcome, DimensionOutcome } from './probe-outcome.js';

@@ -35,3 +35,12 @@ export type { MigratedPostgresPool } from './postgres-database.js';
 export { connectionSecrets } from './postgres-pool.js';
 export type { PostgresPoolOptions } from './postgres-pool.js';
 export { postgresStoreError } from './postgres-error.js';
+// SLO rollups: probe counts per series and minute/hour/day, written with the runs (see rollup-store.ts).
+export type { RollupStore, RollupRange, RollupSum, RollupRow, MinuteStatesRow, RollupCoverage } from './rollup-store.js';
+export type { RollupCounts } from './rollup-deltas.js';
+export type { RollupSeries, SeriesKey } from './rollup-series.js';
+export { seriesIdOf } from './rollup-series.js';
+export { RESOLUTION_MS, MINUTE_STATE, bucketState } from './rollup-columns.js';
+export type { RollupResolution } from './rollup-columns.js';
+export { maintainRollups, rollupRetentionFor, DEFAULT_ROLLUP_RETENTION, FOLD_SETTLE_MS, RollupMaintenanceOptionsError } from './rollup-maintenance.js';
+export type { RollupRetention, RollupMaintenanceOptions, RollupMaintenanceBatch, RollupMaintenanceReport } from './rollup-maintenance.js';

@@ -1,9 +1,13 @@
+import { rollupTablesSql } from './rollup-columns.js';
+
 /** One step of the schema's history. Applied once, in order, in its own transaction. */
 export interface Migration {
   /** Positive, strictly increasing; never renumber or edit a released migration, add a new one. */
   version: number;
   name: string;
   sql: string;
+  /** SQLite's own text, where a storage option exists only there (`WITHOUT ROWID`); `sql` otherwise. */
+  sqliteSql?: string;
 }
 
 /**
@@ -119,6 +123,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX slots_location_status_lease ON slots (location, status, lease_expires_at_ms);
       CREATE INDEX slots_planned_at ON slots (planned_at_ms);
     `,
+  },
+  {
+    version: 4,
+    name: 'slo rollups',
+    // Probe counts per series (journey × step × target × location) and minute, hour and day, for SLO
+    // evaluation without the raw runs (src/store/rollup-columns.ts). runs.rolled_up marks runs already
+    // counted; older runs are counted by the store's backfill when it opens. On SQLite the table is
+    // WITHOUT ROWID: rows are small and always found by their key, so it is stored once, in key order.
+    sql: rollupTablesSql({ withoutRowid: false }),
+    sqliteSql: rollupTablesSql({ withoutRowid: true }),
   },
   {
     version: 5,

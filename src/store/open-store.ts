@@ -1,5 +1,6 @@
 import { PostgresResultStore } from './postgres-store.js';
 import type { ResultStore } from './result-store.js';
+import { backfillRollups } from './rollup-backfill.js';
 import { SqliteResultStore } from './sqlite-store.js';
 import { DEFAULT_STORE_LOCATION, parseStoreLocation } from './store-location.js';
 
@@ -30,6 +31,15 @@ export interface OpenStoreOptions {
  */
 export async function openStore(location: string = DEFAULT_STORE_LOCATION, options: OpenStoreOptions = {}): Promise<ResultStore> {
   const parsed = parseStoreLocation(location);
-  if (parsed.kind === 'postgres') return PostgresResultStore.open(parsed.url, { busyTimeoutMs: options.busyTimeoutMs });
-  return SqliteResultStore.open(parsed.path, { busyTimeoutMs: options.busyTimeoutMs });
+  const store =
+    parsed.kind === 'postgres'
+      ? await PostgresResultStore.open(parsed.url, { busyTimeoutMs: options.busyTimeoutMs })
+      : SqliteResultStore.open(parsed.path, { busyTimeoutMs: options.busyTimeoutMs });
+  try {
+    await backfillRollups(store.rollups);
+    return store;
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

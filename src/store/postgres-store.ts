@@ -11,12 +11,16 @@ import type { AlertStore } from './alert-store.js';
 import { POSTGRES_DIALECT } from './alert-programs.js';
 import { postgresProgramRunner } from './postgres-program-runner.js';
 import { SqlAlertStore } from './sql-alert-store.js';
-import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
 import { checkPage, numberedPlaceholder, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
 import { StoreError } from './store-errors.js';
 import type { GateSession, GateSessionQuery } from './gate-session.js';
 import { fromGateSessionRow, gateSessionParams, insertGateSessionSql, selectGateSessions, type GateSessionRow } from './gate-session-rows.js';
+import { RUN_COLUMNS, STEP_COLUMNS, fromRows, groupByRun, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
+import { inPostgresTransaction } from './postgres-transaction.js';
+import { PostgresRollups } from './postgres-rollups.js';
+import type { RollupStore } from './rollup-store.js';
+import { SeriesRegistry } from './rollup-series.js';
 
 /** How the PostgreSQL store connects; see {@link PostgresPoolOptions}. */
 export type PostgresStoreOptions = PostgresPoolOptions;
@@ -44,12 +48,16 @@ const SAVE_SQL = `
 export class PostgresResultStore implements ResultStore {
   private closed = false;
   readonly alerts: AlertStore;
+  private readonly series = new SeriesRegistry();
+  private readonly rollupTables = new PostgresRollups(this.series);
+  readonly rollups: RollupStore;
 
   private constructor(
     private readonly pool: Pool,
     private readonly secrets: readonly string[],
   ) {
     this.alerts = new SqlAlertStore(postgresProgramRunner(pool, secrets, () => this.closed), POSTGRES_DIALECT);
+    this.rollups = this.rollupStore();
   }
 
   /**
@@ -72,7 +80,12 @@ export class PostgresResultStore implements ResultStore {
       const runs = results.map(toRunRow);
       const steps = results.flatMap(toStepRows);
       const endpoints = results.flatMap(toEndpointRows);
-      await this.pool.query(SAVE_SQL, [JSON.stringify(runs), JSON.stringify(steps), JSON.stringify(endpoints)]);
+      // One transaction: rollups never disagree with the runs they count.
+      const written = await inPostgresTransaction(this.pool, async (client) => {
+        await client.query(SAVE_SQL, [JSON.stringify(runs), JSON.stringify(steps), JSON.stringify(endpoints)]);
+        return this.rollupTables.record(client, results);
+      });
+      this.series.markStored(written);
     });
   }
 
@@ -146,6 +159,25 @@ export class PostgresResultStore implements ResultStore {
     await this.pool.end();
   }
 
+  private rollupStore(): RollupStore {
+    const tables = this.rollupTables;
+    return {
+      listSeries: (filter) => this.guard('rollups', () => tables.listSeries(this.pool, filter)),
+      sum: (range, cuts = []) => this.guard('rollups', () => tables.sum(this.pool, range, cuts)),
+      rows: (range) => this.guard('rollups', () => tables.rows(this.pool, range)),
+      minuteStates: (range) => this.guard('rollups', () => tables.minuteStates(this.pool, range)),
+      coverage: () => this.guard('rollups', () => tables.coverage(this.pool)),
+      foldNext: (resolution, untilMs) => this.guard('fold', () => inPostgresTransaction(this.pool, (client) => tables.foldNext(client, resolution, untilMs))),
+      deleteBefore: (resolution, before, limit) => this.guard('delete', () => tables.deleteBefore(this.pool, resolution, before, limit)),
+      backfill: (limit) =>
+        this.guard('backfill', async () => {
+          const done = await inPostgresTransaction(this.pool, (client) => tables.backfill(client, limit));
+          this.series.markStored(done.seriesIds);
+          return done.runs;
+        }),
+    };
+  }
+
   /** Loads the steps and endpoints of `runs` in two queries (not two per run: each is a round trip). */
   private async withChildren(runs: readonly RunRow[]): Promise<JourneyResult[]> {
     if (runs.length === 0) return [];
@@ -184,15 +216,4 @@ export class PostgresResultStore implements ResultStore {
 function insertFromJson(table: string, columns: readonly string[], parameter: string): string {
   const list = columns.join(', ');
   return `INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, ${parameter}::json)`;
-}
-
-/** Rows by `run_id`, keeping their order within each run. */
-function groupByRun<R extends { run_id: string }>(rows: readonly R[]): Map<string, R[]> {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const group = groups.get(row.run_id);
-    if (group === undefined) groups.set(row.run_id, [row]);
-    else group.push(row);
-  }
-  return groups;
 }

@@ -4,6 +4,7 @@ import { fullResult, minimalResult } from './journey-result-fixture.js';
 import type { ResultStore, RunQuery } from './result-store.js';
 import { StoreError } from './store-errors.js';
 import { describeGateSessions } from './gate-session-contract.js';
+import { describeRollupContract, type RawExec } from './rollup-store-contract.js';
 
 /** How the contract reaches one implementation's database. */
 export interface ResultStoreHarness {
@@ -11,6 +12,8 @@ export interface ResultStoreHarness {
   reset(): Promise<void>;
   /** Opens a new store on the current test's database; every call reaches the same database. */
   open(): Promise<ResultStore>;
+  /** Runs SQL on the current test's database without the store (tests that age a database). */
+  exec?: RawExec;
 }
 
 /**
@@ -40,6 +43,7 @@ export function describeResultStoreContract(name: string, harness: ResultStoreHa
     describeCoverage(open);
     describeSharing(open);
     describeGateSessions(open);
+    describeRollupContract(open, harness.exec);
   });
 }
 

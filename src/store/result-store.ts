@@ -2,6 +2,7 @@ import type { JourneyResult, RunStatus } from '../journey/index.js';
 import type { AlertStore } from './alert-store.js';
 import type { CoverageRow } from './coverage.js';
 import type { GateSession, GateSessionQuery } from './gate-session.js';
+import type { RollupStore } from './rollup-store.js';
 
 /**
  * Which runs to read. Every field narrows the set; an omitted field matches everything.
@@ -58,6 +59,8 @@ export interface ResultStore {
   queryGateSessions(query?: GateSessionQuery): Promise<GateSession[]>;
   /** Alert lifecycle state, alert history and the notification outbox, in the same database. */
   readonly alerts: AlertStore;
+  /** SLO rollups: probe counts per series and minute, hour and day, written with the runs. */
+  readonly rollups: RollupStore;
   /** Releases the database. Calling it again does nothing; other calls then fail with a `closed` StoreError. */
   close(): Promise<void>;
 }

@@ -20,6 +20,8 @@ export interface RunRow {
   artifacts_json: string;
   tags_json: string;
   trace_id: string | null;
+  /** 1 once the run is counted in the rollups (always, for runs this version saves); 0 for older runs until backfilled. */
+  rolled_up: number;
 }
 
 /** One row of the `steps` table. */
@@ -40,6 +42,7 @@ export interface StepRow {
 export const RUN_COLUMNS = [
   'id', 'journey', 'cuj_id', 'cuj_description', 'location', 'target_name', 'target_url', 'status',
   'started_at', 'started_at_ms', 'duration_ms', 'attempt', 'session_id', 'error_json', 'artifacts_json', 'tags_json', 'trace_id',
+  'rolled_up',
 ] as const satisfies readonly (keyof RunRow)[];
 
 export const STEP_COLUMNS = [
@@ -66,6 +69,8 @@ export function toRunRow(result: JourneyResult): RunRow {
     artifacts_json: JSON.stringify(result.artifacts),
     tags_json: JSON.stringify(result.tags),
     trace_id: result.traceId ?? null,
+    // The store rolls the run up in the same transaction that saves it.
+    rolled_up: 1,
   };
 }
 
@@ -131,4 +136,15 @@ function startedAtMs(result: JourneyResult): number {
     throw new StoreError('save', 'invalid', `run ${result.id}: startedAt ${JSON.stringify(result.startedAt)} is not an ISO-8601 time`);
   }
   return ms;
+}
+
+/** Rows by `run_id`, keeping their order within each run. */
+export function groupByRun<R extends { run_id: string }>(rows: readonly R[]): Map<string, R[]> {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) {
+    const group = groups.get(row.run_id);
+    if (group === undefined) groups.set(row.run_id, [row]);
+    else group.push(row);
+  }
+  return groups;
 }

@@ -30,7 +30,7 @@ function applyOnce(db: DatabaseSync, migration: Migration): boolean {
   return inTransaction(db, () => {
     const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version);
     if (done !== undefined) return false;
-    db.exec(migration.sql);
+    db.exec(migration.sqliteSql ?? migration.sql);
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
       migration.version,
       migration.name,

@@ -25,6 +25,14 @@ describeResultStoreContract('SQLite file', {
     contractFile = join(freshDir(), 'outpost.db');
   },
   open: () => openStore(contractFile),
+  exec: async (sql) => {
+    const db = new DatabaseSync(contractFile);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+  },
 });
 
 describe('SQLite specifics', () => {

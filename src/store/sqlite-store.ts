@@ -20,6 +20,9 @@ import { checkPage, questionMark, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
 import type { GateSession, GateSessionQuery } from './gate-session.js';
 import { fromGateSessionRow, gateSessionParams, insertGateSessionSql, selectGateSessions, type GateSessionRow } from './gate-session-rows.js';
+import type { RollupStore } from './rollup-store.js';
+import { SeriesRegistry } from './rollup-series.js';
+import { SqliteRollups } from './sqlite-rollups.js';
 
 /** How the SQLite store opens its database. */
 export interface SqliteStoreOptions {
@@ -39,6 +42,9 @@ export class SqliteResultStore implements ResultStore {
   private readonly insertEndpoint: StatementSync;
   private readonly selectEndpoints: StatementSync;
   readonly alerts: AlertStore;
+  private readonly rollupTables: SqliteRollups;
+  private readonly series = new SeriesRegistry();
+  readonly rollups: RollupStore;
 
   private constructor(private readonly db: DatabaseSync) {
     this.alerts = new SqlAlertStore(sqliteProgramRunner(db), SQLITE_DIALECT);
@@ -48,6 +54,8 @@ export class SqliteResultStore implements ResultStore {
     this.selectSteps = db.prepare('SELECT * FROM steps WHERE run_id = ? ORDER BY step_index');
     this.insertEndpoint = db.prepare(insertSql('endpoints', ENDPOINT_COLUMNS));
     this.selectEndpoints = db.prepare('SELECT * FROM endpoints WHERE run_id = ? ORDER BY step_index, host, path, method, status');
+    this.rollupTables = new SqliteRollups(db, this.series);
+    this.rollups = this.rollupStore();
   }
 
   /**
@@ -78,14 +86,17 @@ export class SqliteResultStore implements ResultStore {
   }
 
   async saveRuns(results: readonly JourneyResult[]): Promise<void> {
-    this.write('save', () => {
+    const written = this.write('save', () => {
       for (const result of results) {
         const run = toRunRow(result);
         this.insertRun.run(...RUN_COLUMNS.map((column) => run[column]));
         for (const step of toStepRows(result)) this.insertStep.run(...STEP_COLUMNS.map((column) => step[column]));
         for (const use of toEndpointRows(result)) this.insertEndpoint.run(...ENDPOINT_COLUMNS.map((column) => use[column]));
       }
+      // In the same transaction: rollups never disagree with the runs they count.
+      return this.rollupTables.record(results);
     });
+    this.series.markStored(written);
   }
 
   async getRun(id: string): Promise<JourneyResult | undefined> {
@@ -149,6 +160,24 @@ export class SqliteResultStore implements ResultStore {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
+  }
+
+  private rollupStore(): RollupStore {
+    const tables = this.rollupTables;
+    return {
+      listSeries: async (filter) => this.guard('rollups', () => tables.listSeries(filter)),
+      sum: async (range, cuts = []) => this.guard('rollups', () => tables.sum(range, cuts)),
+      rows: async (range) => this.guard('rollups', () => tables.rows(range)),
+      minuteStates: async (range) => this.guard('rollups', () => tables.minuteStates(range)),
+      coverage: async () => this.guard('rollups', () => tables.coverage()),
+      foldNext: async (resolution, untilMs) => this.write('fold', () => tables.foldNext(resolution, untilMs)),
+      deleteBefore: async (resolution, before, limit) => this.write('delete', () => tables.deleteBefore(resolution, before, limit)),
+      backfill: async (limit) => {
+        const done = this.write('backfill', () => tables.backfill(limit));
+        this.series.markStored(done.seriesIds);
+        return done.runs;
+      },
+    };
   }
 
   private withSteps(run: RunRow): JourneyResult {

@@ -30,6 +30,15 @@ describe.skipIf(postgresMissingReason !== undefined)('PostgreSQL result store', 
   describeResultStoreContract('PostgreSQL', {
     reset: () => dropTables(contractUrl),
     open: () => openStore(contractUrl),
+    exec: async (sql) => {
+      const client = new pg.Client({ connectionString: contractUrl });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    },
   });
 
   describe('specifics', () => {
@@ -67,6 +76,52 @@ describe.skipIf(postgresMissingReason !== undefined)('PostgreSQL result store', 
       }
       const ids = (await replicas[0]!.queryRuns()).map((run) => run.id);
       expect(new Set(ids).size).toBe(600);
+    });
+
+    it('keeps every rollup resolution exact while replicas save and another folds at the same time', async () => {
+      const replicas = await Promise.all([open(), open(), open()]);
+      const folder = await open();
+      const start = Date.UTC(2025, 0, 1);
+      const minute = 60_000;
+      // Each replica saves 10 batches over 3 hours, some late (for hours folded meanwhile).
+      const saves = replicas.flatMap((store, replica) =>
+        Array.from({ length: 10 }, (_, batch) =>
+          store.saveRuns(
+            Array.from({ length: 12 }, (_, i) =>
+              minimalResult({
+                id: `r${replica}-b${batch}-${i}`,
+                journey: `j${i % 4}`,
+                location: `l${replica}`,
+                startedAt: new Date(start + ((batch * 17 + i * 13) % 180) * minute).toISOString(),
+                status: i % 5 === 0 ? 'failed' : 'passed',
+              }),
+            ),
+          ),
+        ),
+      );
+      let folding = true;
+      const folds = (async () => {
+        while (folding) {
+          await folder.rollups.foldNext('hour', start + 3 * 3_600_000);
+          await folder.rollups.foldNext('day', start + 3 * 86_400_000);
+        }
+      })();
+      await Promise.all(saves);
+      folding = false;
+      await folds;
+      while ((await folder.rollups.foldNext('hour', start + 86_400_000)) !== undefined);
+      while ((await folder.rollups.foldNext('day', start + 3 * 86_400_000)) !== undefined);
+      const totals = async (resolution: 'minute' | 'hour' | 'day') => {
+        const sums = await folder.rollups.sum({ resolution, fromMs: 0, toMs: start + 10 * 86_400_000 });
+        return sums.reduce((t, s) => ({ runs: t.runs + s.runs, bad: t.bad + s.bad }), { runs: 0, bad: 0 });
+      };
+      expect(await totals('minute')).toEqual({ runs: 360, bad: 90 });
+      expect(await totals('hour')).toEqual({ runs: 360, bad: 90 });
+      expect(await totals('day')).toEqual({ runs: 360, bad: 90 });
+      const states = await folder.rollups.minuteStates({ fromMs: 0, toMs: start + 86_400_000 });
+      const stated = states.reduce((n, row) => n + [...row.states].filter((c) => c !== '.').length, 0);
+      const minuteRows = await folder.rollups.rows({ resolution: 'minute', fromMs: 0, toMs: start + 86_400_000 });
+      expect(stated).toBe(minuteRows.filter((r) => r.counts.runs > 0).length);
     });
 
     it('keeps working after the server drops its connections', async () => {
