@@ -13,6 +13,7 @@ import { runCommand } from './commands/run-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { shopCommand } from './commands/shop-command.js';
 import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
+import { addSloStatusCommand } from './commands/slo-status-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
@@ -167,6 +168,7 @@ function buildProgram(): Command {
   // The `slo` group: each subcommand registers itself with one line.
   const slo = program.command('slo').description('work with SLOs');
   addSloSimulateCommand(slo, streams);
+  addSloStatusCommand(slo, streams);
 
   return program;
 }

@@ -4,10 +4,15 @@ import type { SeriesRange } from './prefix-sums.js';
 import type { ResolvedSlo } from './slo-definition.js';
 import { TimesliceSeriesBuilder } from './timeslice-series.js';
 
+/** Run counts over windows, with the runs that passed only on retry (shown, never charged). */
+export interface RunCounter extends WindowCounter {
+  degradedIn(endMs: number, windowMs: number): number;
+}
+
 /** Everything one SLO is evaluated from. */
 export interface SloSeries {
-  /** Runs per minute, all locations summed: run totals and degraded runs. */
-  runs: MinuteSeries;
+  /** Runs, all locations summed: run totals and degraded runs (a MinuteSeries, or counts read from rollups). */
+  runs: RunCounter;
   /** Counts in the budgeting unit: `runs` itself for occurrences, slices for timeslices. */
   budgeting: WindowCounter;
 }
