@@ -31,9 +31,19 @@ export const NO_MINUTES = MINUTE_STATE.none.repeat(60);
 
 /** The select list of a summing query: totals per series and, per cut, the two "within" sums. */
 export function sumSelectList(cuts: readonly number[]): string {
-  const within = (columns: readonly string[], cut: number) =>
-    cut < 0 ? '0' : columns.slice(0, Math.min(cut, LATENCY_BUCKETS - 1) + 1).map((c) => `COALESCE(${c}, 0)`).join(' + ');
-  const perCut = cuts.flatMap((cut, i) => [`SUM(${within(FIRST_PASS_COLUMNS, cut)}) AS first_within_${i}`, `SUM(${within(ANY_PASS_COLUMNS, cut)}) AS any_within_${i}`]);
+  // Summing the buckets above a cut from the total of passes is fewer terms than summing those below
+  // it, for high cuts; every bucket (availability) needs none at all.
+  const within = (columns: readonly string[], passes: string, cut: number) => {
+    if (cut < 0) return '0';
+    const below = columns.slice(0, cut + 1).map((c) => `COALESCE(${c}, 0)`);
+    const above = columns.slice(cut + 1).map((c) => `COALESCE(${c}, 0)`);
+    if (above.length === 0) return passes;
+    return below.length <= above.length ? below.join(' + ') : `${passes} - (${above.join(' + ')})`;
+  };
+  const perCut = cuts.flatMap((cut, i) => [
+    `SUM(${within(FIRST_PASS_COLUMNS, '(runs - bad - degraded)', cut)}) AS first_within_${i}`,
+    `SUM(${within(ANY_PASS_COLUMNS, '(runs - bad)', cut)}) AS any_within_${i}`,
+  ]);
   return ['series_id', ...COUNT_COLUMNS.map((c) => `SUM(${c}) AS ${c}`), ...perCut].join(', ');
 }
 
