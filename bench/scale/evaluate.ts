@@ -26,6 +26,8 @@ export interface EvaluationTiming {
   coldMs: number;
   /** Evaluate again on the open store (what a periodic loop pays). */
   warmMs: number;
+  /** CPU time of the second evaluation (this process: JavaScript and SQLite), less sensitive to a loaded machine than wall time. */
+  warmCpuMs: number;
   fileBytes: number;
   firing: number;
 }
@@ -36,10 +38,12 @@ export async function measureEvaluation(file: string, slos: readonly ResolvedSlo
   try {
     const first = await evaluateSlos({ store, slos, nowMs });
     const coldMs = performance.now() - t0;
+    const cpu0 = process.cpuUsage();
     const t1 = performance.now();
     await evaluateSlos({ store, slos, nowMs });
     const warmMs = performance.now() - t1;
-    return { slos: slos.length, coldMs, warmMs, fileBytes: statSync(file).size, firing: first.filter((s) => s.firingTiers.length > 0).length };
+    const cpu = process.cpuUsage(cpu0);
+    return { slos: slos.length, coldMs, warmMs, warmCpuMs: (cpu.user + cpu.system) / 1000, fileBytes: statSync(file).size, firing: first.filter((s) => s.firingTiers.length > 0).length };
   } finally {
     await store.close();
   }
