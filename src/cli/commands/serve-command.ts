@@ -4,6 +4,7 @@ import { BrowserPool } from '../../runner/index.js';
 import { createLineLogger, planSchedules, PostgresSlotClaims, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan } from '../../scheduler/index.js';
 import { browserCheck, canaryAnalyser, createServeApp, createServeMetricsReader, ListenError, Readiness, startHttpServer, storeCheck, type HttpServer } from '../../server/index.js';
 import { openStore, type ResultStore } from '../../store/index.js';
+import { createAlertChannels } from '../alerting-setup.js';
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { planRun, type PlanInputs, type RunPlan } from '../run-plan.js';
@@ -61,6 +62,8 @@ export async function serveCommand(options: ServeCommandOptions, streams: Report
   try {
     const plan = await planRun(options);
     const schedules = scheduleOrExplain(plan, options.maxJitterMs);
+    // Missing channel secrets are a usage error before anything starts (the leader builds the channels later).
+    createAlertChannels(plan.config.alerting, options.env);
     const daemon = await startDaemon(plan, schedules, options, streams, logger);
     await shutdown.requested;
     await daemon.stop(options.graceMs);
@@ -131,7 +134,7 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
   logStart(logger, plan, schedules, server, { replica: scheduler.owner, concurrency, coordination: claims === undefined ? 'in-process' : 'postgres' });
   scheduler.start();
   const retention = options.retention === undefined ? plan.config.retention : { ...plan.config.retention, runsMs: options.retention === false ? undefined : options.retention };
-  leader = startServeLeader(location, { plan, store, claims, logger, meter, retention });
+  leader = startServeLeader(location, { plan, store, claims, logger, meter, retention, owner: scheduler.owner });
   const running = leader;
   return {
     stop: async (graceMs) => {

@@ -4,6 +4,8 @@ import type { ResolvedRetention } from '../../config/index.js';
 import type { ResultStore, SlotPruner } from '../../store/index.js';
 import type { RunPlan } from '../run-plan.js';
 import { retentionTask } from './serve-retention-task.js';
+import { rollupMaintenanceTask } from './serve-rollup-task.js';
+import { sloTask } from './serve-slo-task.js';
 
 /** What a leader task of serve may use. */
 export interface LeaderTaskContext {
@@ -13,6 +15,8 @@ export interface LeaderTaskContext {
   claims: (SlotClaims & SlotPruner) | undefined;
   logger: Logger;
   meter: Meter;
+  /** This replica's name (the scheduler's owner; outbox rows are claimed under it). */
+  owner: string;
   /** The config's `retention`, with `--retention` applied. */
   retention: ResolvedRetention;
 }
@@ -25,6 +29,8 @@ export interface LeaderTaskContext {
 export function serveLeaderTasks(context: LeaderTaskContext): LeaderTask[] {
   const tasks: (LeaderTask | undefined)[] = [
     retentionTask(context),
+    rollupMaintenanceTask(context),
+    sloTask(context),
   ];
   return tasks.filter((task): task is LeaderTask => task !== undefined);
 }
