@@ -34,3 +34,5 @@ export { createCanaryApi, type CanaryApi, type CanaryApiOptions } from './hooks/
 export type { AnalyseCanary, AnalysisEntry, AnalysisState } from './hooks/analysis-registry.js';
 export { parseCanaryRequest, type CanaryRequest, type RequestIssue } from './hooks/canary-request.js';
 export { gateBody, gateScore, type GateBody, type GateMetric } from './hooks/gate-body.js';
+// R's type-7 quantiles, for other reports of latency percentiles (the dashboard's p50/p95).
+export { quantileOfSorted } from './statistics/sample-quantile.js';

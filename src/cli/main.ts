@@ -15,6 +15,7 @@ import { shopCommand } from './commands/shop-command.js';
 import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
 import { addSloStatusCommand } from './commands/slo-status-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
+import { addUiCommand } from './commands/ui-command.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
 import { REPORTERS } from './reporters/create-reporter.js';
 import type { ReporterStreams } from './reporters/reporter.js';
@@ -85,7 +86,10 @@ function buildProgram(): Command {
     .addOption(storeOption('result store: a SQLite file path or a postgres:// URL (default: the config\'s)'))
     .option('-o, --output <dir>', 'results folder for screenshots and traces (default: .outpost/results)')
     .option('--retention <age|off>', "delete raw runs older than this (the leader replica, hourly); 'off' keeps them (default: the config's retention.runs, 30d)", retentionAge)
-    .addHelpText('after', '\nExit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 usage or config error, 130 forced by a second signal.')
+    .option('--no-dashboard', 'do not serve the dashboard (pages and /api/v1)')
+    .option('--token <token>', 'require this token for the dashboard (bearer header or login form); default $OUTPOST_UI_TOKEN')
+    .option('--insecure-no-auth', 'serve the dashboard on a non-loopback --host without a token')
+    .addHelpText('after', '\nThe dashboard needs a token (or --insecure-no-auth, or --no-dashboard) when --host is not a loopback address;\n/healthz, /readyz, /metrics and /canary never need one.\nExit codes: 0 after a clean shutdown (SIGTERM/SIGINT), 2 usage or config error, 130 forced by a second signal.')
     .action(async (paths: string[], opts) => {
       process.exitCode = await serveCommand(
         {
@@ -100,6 +104,9 @@ function buildProgram(): Command {
           store: opts.store,
           outputDir: opts.output,
           retention: opts.retention,
+          dashboard: opts.dashboard !== false,
+          token: opts.token,
+          insecureNoAuth: opts.insecureNoAuth === true,
         },
         streams,
       );
@@ -107,6 +114,7 @@ function buildProgram(): Command {
 
   addVerifyCommand(program, streams);
   addCanaryCommand(program, streams);
+  addUiCommand(program, streams);
 
   program
     .command('list')

@@ -96,7 +96,7 @@ export function browserLaunchOptions(plan: RunPlan): LaunchOptions {
 }
 
 /** The config's store location as `openStore` reads it. */
-export function storeLocation(plan: RunPlan): string {
+export function storeLocation(plan: Pick<RunPlan, 'config'>): string {
   return plan.config.store.kind === 'sqlite' ? plan.config.store.path : plan.config.store.url;
 }
 

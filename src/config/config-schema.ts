@@ -8,17 +8,8 @@ import { sloListIssues } from './slo-resolution.js';
 import { slosSchema } from './slo-schema.js';
 import { alertingIssues, alertingSchema } from './alerting-schema.js';
 import { retentionSchema } from './retention-config.js';
-
-/**
- * A strict object: unknown keys are reported (a typo such as `defualtTarget` must not be
- * silently ignored), and the report lists the keys that were expected.
- */
-function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  const known = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key; expected one of: ${known}` : undefined),
-  });
-}
+import { strictObject } from './strict-object.js';
+import { dashboardSchema } from './dashboard-config.js';
 
 const nonEmpty = z.string().min(1);
 const options = z.record(z.string(), z.unknown());
@@ -89,6 +80,7 @@ export const configSchema = strictObject({
   slos: slosSchema.optional(),
   alerting: alertingSchema.optional(),
   retention: retentionSchema.optional(),
+  dashboard: dashboardSchema.optional(),
 });
 
 /** Checks a config export and returns it typed, or every problem found in it. */

@@ -2,6 +2,7 @@ import type { Duration } from '../journey/index.js';
 import type { SloConfig } from './slo-config.js';
 import type { AlertingConfig } from './alerting-config.js';
 import type { RetentionConfig } from './retention-config.js';
+import type { DashboardConfig } from './dashboard-config.js';
 
 /** When Outpost records a trace or a screenshot for a run. */
 export type ArtifactMode = 'on' | 'off' | 'on-failure';
@@ -110,4 +111,6 @@ export interface OutpostConfig {
   alerting?: AlertingConfig;
   /** How long `outpost serve` keeps raw runs: see {@link RetentionConfig}. Default `{ runs: '30d', every: '1h' }`. */
   retention?: RetentionConfig;
+  /** The dashboard of `outpost ui` and `outpost serve`: see {@link DashboardConfig}. */
+  dashboard?: DashboardConfig;
 }

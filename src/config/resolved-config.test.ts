@@ -49,6 +49,7 @@ describe('resolveConfig', () => {
         secrets: [],
       },
       retention: { runsMs: 30 * 86_400_000, everyMs: 3_600_000, batchSize: 5_000 },
+      dashboard: { traceUrl: undefined, refreshMs: 15_000 },
     });
   });
 

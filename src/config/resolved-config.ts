@@ -10,6 +10,7 @@ import { parseStoreLocation, type StoreLocation } from './store-location.js';
 import { resolveSloConfigs } from './slo-resolution.js';
 import { resolveAlerting, type ResolvedAlerting } from './alerting-resolution.js';
 import { resolveRetention, type ResolvedRetention } from './retention-config.js';
+import { resolveDashboardConfig, type ResolvedDashboardConfig } from './dashboard-config.js';
 import type { ResolvedSlo } from '../scoring/index.js';
 
 /** A target from config, with its params always present. */
@@ -70,6 +71,7 @@ export interface ResolvedConfig {
   alerting: ResolvedAlerting;
   /** Raw-run retention of `outpost serve`, in ms. */
   retention: ResolvedRetention;
+  dashboard: ResolvedDashboardConfig;
 }
 
 /** Defaults for an empty config, as written in a config file. */
@@ -125,6 +127,7 @@ function fillDefaults(config: OutpostConfig, rootDir: string, configFile: string
     slos: resolveSloConfigs(config.slos ?? []),
     alerting: resolveAlerting(config.alerting),
     retention: resolveRetention(config.retention),
+    dashboard: resolveDashboardConfig(config.dashboard),
   };
 }
 

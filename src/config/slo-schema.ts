@@ -1,18 +1,12 @@
 import * as z from 'zod';
 import { isDuration, toMilliseconds, type Duration } from '../journey/index.js';
+import { strictObject } from './strict-object.js';
 
 /**
  * The schema of one entry of `slos` in `outpost.config.ts` ({@link SloConfig}): user-facing
  * units (objective in percent, durations as `'28d'`), unknown keys reported. Rules that span
  * fields (a tier window within the SLO window) are checked when the SLO is resolved.
  */
-function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  const known = Object.keys(shape).join(', ');
-  return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key; expected one of: ${known}` : undefined),
-  });
-}
-
 const MINUTE_MS = 60_000;
 const nonEmpty = z.string().trim().min(1);
 

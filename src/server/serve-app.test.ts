@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createServeApp } from './serve-app.js';
+import { createDashboardApp } from './dashboard/index.js';
 
 const ready = { report: async () => ({ ready: true, checks: [] }) };
 const notReady = { report: async () => ({ ready: false, checks: [{ name: 'store', ok: false, error: 'locked', checkedAt: '' }] }) };
@@ -33,5 +34,21 @@ describe('serve app', () => {
     const canary = new Hono().get('/analyses/:id', (c) => c.json({ id: c.req.param('id') }));
     const response = await createServeApp({ readiness: ready, metrics, canary }).request('/canary/analyses/abc');
     expect(await response.json()).toEqual({ id: 'abc' });
+  });
+
+  it('mounts the dashboard at the root, its token guarding only its own routes', async () => {
+    const token = 'serve-dashboard-token-123';
+    const store = { queryRuns: async () => [], countRuns: async () => 0 } as never;
+    const dashboard = createDashboardApp({ store, resultsDir: '/nonexistent', access: { kind: 'token', token }, slos: [] });
+    const canary = new Hono().post('/analyses', (c) => c.json({ id: 'a1' }, 202));
+    const app = createServeApp({ readiness: ready, metrics, canary, dashboard });
+    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await app.request('/readyz')).status).toBe(200);
+    expect((await app.request('/metrics')).status).toBe(200);
+    expect((await app.request('/canary/analyses', { method: 'POST' })).status).toBe(202);
+    expect((await app.request('/api/v1/board')).status).toBe(401);
+    expect((await app.request('/')).status).toBe(303);
+    const board = await app.request('/api/v1/board', { headers: { authorization: `Bearer ${token}` } });
+    expect(await board.json()).toMatchObject({ rows: [] });
   });
 });

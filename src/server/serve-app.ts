@@ -9,6 +9,8 @@ export interface ServeAppOptions {
   status?: () => Record<string, unknown>;
   /** Mounted under `/canary` (the canary API for Argo Rollouts and Flagger). */
   canary?: Hono;
+  /** The dashboard, mounted at the root after the routes above (which it never shadows or guards). */
+  dashboard?: Hono;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface ServeAppOptions {
  *   while shutting down; the body says which check failed and why.
  * - `GET /metrics`: Prometheus text format (journey metrics and serve's own).
  * - `/canary/*`: the canary API.
+ * - everything else: the dashboard, when given (pages, `/api/v1`, run artifacts).
  */
 export function createServeApp(options: ServeAppOptions): Hono {
   const app = new Hono();
@@ -35,5 +38,8 @@ export function createServeApp(options: ServeAppOptions): Hono {
     }
   });
   if (options.canary !== undefined) app.route('/canary', options.canary);
+  // Registered last: Hono runs handlers in registration order, so the routes above answer before
+  // the dashboard's middleware (its token check) would run; probes and scrapers need no token.
+  if (options.dashboard !== undefined) app.route('/', options.dashboard);
   return app;
 }

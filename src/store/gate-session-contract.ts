@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GateSession } from './gate-session.js';
+import { minimalResult } from './journey-result-fixture.js';
 import type { ResultStore } from './result-store.js';
 import { StoreError } from './store-errors.js';
 
@@ -76,8 +77,18 @@ export function verifyGateSession(overrides: Partial<GateSession> = {}): GateSes
   };
 }
 
-/** The gate-session part of the ResultStore contract (see describeResultStoreContract). */
+/** The gate-session part of the ResultStore contract (see describeResultStoreContract), and journey names. */
 export function describeGateSessions(open: () => Promise<ResultStore>): void {
+  describe('journey names', () => {
+    it('lists each journey with runs once, sorted, and none for an empty store', async () => {
+      const store = await open();
+      expect(await store.journeyNames()).toEqual([]);
+      const run = (id: string, journey: string) => minimalResult({ id, journey });
+      await store.saveRuns([run('1', 'search'), run('2', 'checkout'), run('3', 'search'), run('4', 'Zeta'), run('5', 'a b')]);
+      expect(await store.journeyNames()).toEqual(['Zeta', 'a b', 'checkout', 'search']);
+    });
+  });
+
   describe('gate sessions', () => {
     it('returns a session exactly as saved, and undefined for an unknown id', async () => {
       const store = await open();

@@ -13,6 +13,7 @@ import { postgresProgramRunner } from './postgres-program-runner.js';
 import { SqlAlertStore } from './sql-alert-store.js';
 import { checkPage, numberedPlaceholder, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
+import { JOURNEY_NAMES_SQL } from './journey-names-query.js';
 import { StoreError } from './store-errors.js';
 import type { GateSession, GateSessionQuery } from './gate-session.js';
 import { fromGateSessionRow, gateSessionParams, insertGateSessionSql, selectGateSessions, type GateSessionRow } from './gate-session-rows.js';
@@ -105,6 +106,14 @@ export class PostgresResultStore implements ResultStore {
       // LIMIT NULL means no limit.
       const { rows } = await this.pool.query<RunRow>(sql, [...params, query.limit ?? null, query.offset ?? 0]);
       return this.withChildren(rows);
+    });
+  }
+
+  async journeyNames(): Promise<string[]> {
+    return this.guard('query', async () => {
+      const { rows } = await this.pool.query<{ journey: string }>(JOURNEY_NAMES_SQL);
+      // Sorted here, not by the database, so the order is byte order on both stores.
+      return rows.map((row) => row.journey).sort();
     });
   }
 

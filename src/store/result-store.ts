@@ -41,6 +41,8 @@ export interface ResultStore {
   getRun(id: string): Promise<JourneyResult | undefined>;
   /** Matching runs, newest `startedAt` first (ties broken by id, so pages are stable). */
   queryRuns(query?: RunQuery): Promise<JourneyResult[]>;
+  /** Every journey with stored runs, sorted (the dashboard lists them without journey files). */
+  journeyNames(): Promise<string[]>;
   /** How many runs match, ignoring `limit` and `offset`. */
   countRuns(query?: RunQuery): Promise<number>;
   /** Endpoints exercised by the matching runs, grouped per journey, step, method, host, path and status. */

@@ -18,6 +18,7 @@ import { SchemaVersionError, StoreError } from './store-errors.js';
 import { RUN_COLUMNS, STEP_COLUMNS, fromRows, toRunRow, toStepRows, type RunRow, type StepRow } from './run-rows.js';
 import { checkPage, questionMark, runFilter } from './run-filter.js';
 import { deleteRunsBeforeStatement } from './retention-query.js';
+import { JOURNEY_NAMES_SQL } from './journey-names-query.js';
 import type { GateSession, GateSessionQuery } from './gate-session.js';
 import { fromGateSessionRow, gateSessionParams, insertGateSessionSql, selectGateSessions, type GateSessionRow } from './gate-session-rows.js';
 import type { RollupStore } from './rollup-store.js';
@@ -115,6 +116,10 @@ export class SqliteResultStore implements ResultStore {
       const rows = this.db.prepare(sql).all(...params, query.limit ?? -1, query.offset ?? 0) as unknown as RunRow[];
       return rows.map((run) => this.withSteps(run));
     });
+  }
+
+  async journeyNames(): Promise<string[]> {
+    return this.guard('query', () => this.db.prepare(JOURNEY_NAMES_SQL).all().map((row) => String(row.journey)));
   }
 
   async countRuns(query: RunQuery = {}): Promise<number> {

@@ -41,6 +41,8 @@ let metrics: string;
 let readyz: { status: number; body: any };
 let healthz: { status: number; body: any };
 let canary: { status: number; body: any };
+let board: { status: number; body: any };
+let runPage: { status: number; text: string };
 let exit: { code: number | null };
 
 const runs = (journey: string) => stored.filter((r) => r.journey === journey);
@@ -60,6 +62,10 @@ beforeAll(async () => {
   healthz = await getJson(`${serve.url}/healthz`);
   readyz = await getJson(`${serve.url}/readyz`);
   canary = await getJson(`${serve.url}/canary/analyses/no-such-id`);
+  board = await getJson(`${serve.url}/api/v1/board`);
+  const degradedRun = (await getJson(`${serve.url}/api/v1/runs?journey=flaky-search&limit=1`)).body.runs[0];
+  const page = await fetch(`${serve.url}/runs/${degradedRun.id}`);
+  runPage = { status: page.status, text: await page.text() };
   metrics = await (await fetch(`${serve.url}/metrics`)).text();
   ({ exit, stored } = await stopServe(serve, join(project, 'results.db')));
 }, 150_000);
@@ -125,6 +131,20 @@ describe('outpost serve: scheduling (child process)', () => {
 
   it('mounts the canary API under /canary', () => {
     expect(canary).toMatchObject({ status: 404, body: { error: expect.stringMatching(/no analysis with this id/) } });
+  });
+
+  it('serves the dashboard over what it stored: one default SLO per journey on the board, and run pages', () => {
+    expect(board.status).toBe(200);
+    const row = (journey: string) => board.body.rows.find((r: { journey: string }) => r.journey === journey);
+    expect(board.body.rows.map((r: { slo: string }) => r.slo).sort()).toEqual(
+      ['api-products', 'browser-home', 'flaky-search', 'manual-only', 'slow'].map((journey) => `${journey}-availability`),
+    );
+    expect(row('api-products')).toMatchObject({ status: 'ok', bad: 0 });
+    expect(row('api-products').events).toBeGreaterThanOrEqual(3);
+    expect(row('flaky-search').degradedRuns).toBeGreaterThanOrEqual(1);
+    expect(row('manual-only')).toMatchObject({ status: 'no-data', events: 0 });
+    expect(runPage.status).toBe(200);
+    expect(runPage.text).toContain('flaky-search');
   });
 
   it('exits 0 after SIGTERM', () => {

@@ -2,9 +2,10 @@ import { createCanaryApi } from '../../canary/index.js';
 import type { JourneyResult } from '../../journey/index.js';
 import { BrowserPool } from '../../runner/index.js';
 import { createLineLogger, planSchedules, PostgresSlotClaims, recordResult, Scheduler, SchedulePlanError, SCHEDULER_METER, type Logger, type SchedulePlan } from '../../scheduler/index.js';
-import { browserCheck, canaryAnalyser, createServeApp, createServeMetricsReader, ListenError, Readiness, startHttpServer, storeCheck, type HttpServer } from '../../server/index.js';
+import { browserCheck, canaryAnalyser, createServeApp, createServeMetricsReader, ListenError, Readiness, startHttpServer, storeCheck, type AccessPolicy, type HttpServer } from '../../server/index.js';
 import { openStore, type ResultStore } from '../../store/index.js';
 import { createAlertChannels } from '../alerting-setup.js';
+import { dashboardAccess, dashboardApp } from '../dashboard-setup.js';
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
 import { planRun, type PlanInputs, type RunPlan } from '../run-plan.js';
@@ -31,6 +32,11 @@ export interface ServeCommandOptions extends PlanInputs {
   outputDir?: string;
   /** Overrides the config's `retention.runs`: an age in ms, or false to keep runs forever. */
   retention?: number | false;
+  /** Serve the dashboard too (default true). */
+  dashboard?: boolean;
+  /** The dashboard's token; `OUTPOST_UI_TOKEN` when absent. */
+  token?: string;
+  insecureNoAuth?: boolean;
 }
 
 /** Tells the scheduled journeys from the rest; unusable schedules and broken files are usage errors. */
@@ -53,7 +59,7 @@ function scheduleOrExplain(plan: RunPlan, maxJitterMs: number): SchedulePlan {
 
 /**
  * `outpost serve`: probes the scheduled journeys until SIGTERM/SIGINT, serving `/healthz`,
- * `/readyz`, `/metrics` and `/canary`. Exit 0 after a clean shutdown, 2 for usage or config
+ * `/readyz`, `/metrics`, `/canary` and the dashboard (which needs a token on a non-loopback host). Exit 0 after a clean shutdown, 2 for usage or config
  * errors, 130 when a second signal forces the exit.
  */
 export async function serveCommand(options: ServeCommandOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
@@ -61,10 +67,11 @@ export async function serveCommand(options: ServeCommandOptions, streams: Report
   const shutdown = shutdownSignal(logger);
   try {
     const plan = await planRun(options);
+    const access = options.dashboard === false ? undefined : dashboardAccess({ host: options.host, token: options.token, insecureNoAuth: options.insecureNoAuth === true }, options.env ?? process.env);
     const schedules = scheduleOrExplain(plan, options.maxJitterMs);
     // Missing channel secrets are a usage error before anything starts (the leader builds the channels later).
     createAlertChannels(plan.config.alerting, options.env);
-    const daemon = await startDaemon(plan, schedules, options, streams, logger);
+    const daemon = await startDaemon(plan, schedules, { ...options, access }, streams, logger);
     await shutdown.requested;
     await daemon.stop(options.graceMs);
     logger.info('serve.stopped');
@@ -80,7 +87,7 @@ interface Daemon {
 }
 
 /** Opens everything, in an order that closes cleanly when a later step fails. */
-async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: ServeCommandOptions, streams: ReporterStreams, logger: Logger): Promise<Daemon> {
+async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: ServeCommandOptions & { access: AccessPolicy | undefined }, streams: ReporterStreams, logger: Logger): Promise<Daemon> {
   const prometheus = createServeMetricsReader();
   const telemetry = startRunTelemetry(plan.config, plan.location, streams, options.env, [prometheus.reader]);
   const location = options.store ?? storeLocation(plan);
@@ -118,7 +125,10 @@ async function startDaemon(plan: RunPlan, schedules: SchedulePlan, options: Serv
   const canary = createCanaryApi({ analyse: canaryAnalyser({ config: plan.config, journeys: plan.journeys, run, concurrency, onResult: (result) => saveCanaryRun(store, result, logger) }) });
   const readiness = new Readiness([...(plan.needsBrowser ? [browserCheck(pool)] : []), storeCheck(store, scheduler)]);
   let leader: ServeLeader | undefined;
-  const app = createServeApp({ readiness, metrics: prometheus, status: () => ({ ...scheduler.load, leader: leader?.tasks.leading ?? false, browser: pool.getStats() }), canary: canary.app });
+  const dashboard = options.access === undefined
+    ? undefined
+    : dashboardApp({ config: plan.config, store, journeys: plan.journeys, resultsDir: options.outputDir ?? plan.config.outputDir, access: options.access, env: options.env ?? process.env });
+  const app = createServeApp({ readiness, metrics: prometheus, status: () => ({ ...scheduler.load, leader: leader?.tasks.leading ?? false, browser: pool.getStats() }), canary: canary.app, dashboard });
   const closeAll = async (server?: HttpServer) => {
     await canary.close();
     await server?.close();

@@ -1,0 +1,55 @@
+/**
+ * The dashboard as `outpost ui` and `outpost serve` set it up: who may read it, which SLOs and
+ * journeys it shows, and which secret values it keeps off the page.
+ */
+import { Redactor, resolveSecrets, type ResolvedConfig } from '../config/index.js';
+import type { Journey } from '../journey/index.js';
+import { effectiveSlos } from '../scoring/index.js';
+import { accessPolicy, createDashboardApp, storeAlertSource, type AccessPolicy } from '../server/index.js';
+import type { ResultStore } from '../store/index.js';
+import { CliError } from './exit-codes.js';
+
+export interface DashboardAccessOptions {
+  host: string;
+  /** `--token`; `OUTPOST_UI_TOKEN` when absent. */
+  token?: string;
+  insecureNoAuth: boolean;
+}
+
+/** The access policy for the bind address; a usage error (exit 2) when it would expose the dashboard unauthenticated. */
+export function dashboardAccess(options: DashboardAccessOptions, env: NodeJS.ProcessEnv): AccessPolicy {
+  const decision = accessPolicy({ host: options.host, token: options.token ?? env.OUTPOST_UI_TOKEN, insecureNoAuth: options.insecureNoAuth });
+  if (!decision.ok) throw new CliError(decision.message);
+  return decision.policy;
+}
+
+export interface DashboardSetup {
+  config: ResolvedConfig;
+  store: ResultStore;
+  journeys: readonly Journey[];
+  resultsDir: string;
+  access: AccessPolicy;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The dashboard app over the store: the config's SLOs (or one default per journey) and every secret value the environment holds redacted. */
+export function dashboardApp(setup: DashboardSetup) {
+  const journeyNames = [...new Set([...setup.journeys.map((j) => j.name), ...setup.config.slos.map((slo) => slo.journey)])];
+  return createDashboardApp({
+    store: setup.store,
+    resultsDir: setup.resultsDir,
+    access: setup.access,
+    slos: effectiveSlos(setup.config.slos, journeyNames),
+    // Without configured SLOs, journeys known only from the store (no journey files here) get the default too.
+    defaultSlosForStoredJourneys: setup.config.slos.length === 0,
+    journeys: setup.journeys.map((j) => ({ name: j.name, cuj: j.cuj.id, ...(j.cuj.description === undefined ? {} : { description: j.cuj.description }) })),
+    // The alerting config's trace URL serves too, so one setting links alerts and run pages alike.
+    // With alert channels configured, serve's alerting cycle keeps alert state and history in the
+    // store; without, the board shows which tiers fire now and the alerts page says it is not set up.
+    ...(setup.config.alerting.channels.length === 0 ? {} : { alerts: storeAlertSource(setup.store.alerts) }),
+    traceUrlTemplate: setup.config.dashboard.traceUrl ?? setup.config.alerting.traceUrlTemplate ?? undefined,
+    refreshMs: setup.config.dashboard.refreshMs,
+    // Missing secrets are no error here: the dashboard only needs to hide the ones that exist.
+    redactor: new Redactor(resolveSecrets({ secrets: setup.config.secrets.map((s) => ({ ...s, required: false })) }, setup.env)),
+  });
+}
