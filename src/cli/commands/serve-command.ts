@@ -67,7 +67,7 @@ export async function serveCommand(options: ServeCommandOptions, streams: Report
   const shutdown = shutdownSignal(logger);
   try {
     const plan = await planRun(options);
-    const access = options.dashboard === false ? undefined : dashboardAccess({ host: options.host, token: options.token, insecureNoAuth: options.insecureNoAuth === true }, options.env ?? process.env);
+    const access = dashboardAccessOrNone(options, logger);
     const schedules = scheduleOrExplain(plan, options.maxJitterMs);
     // Missing channel secrets are a usage error before anything starts (the leader builds the channels later).
     createAlertChannels(plan.config.alerting, options.env);
@@ -79,6 +79,21 @@ export async function serveCommand(options: ServeCommandOptions, streams: Report
     return ExitCode.ok;
   } finally {
     shutdown.dispose();
+  }
+}
+
+/**
+ * The dashboard's access policy, or none: probing must not depend on the dashboard, so where `outpost ui`
+ * refuses a public bind without a token (exit 2), serve logs why and runs without the dashboard.
+ */
+function dashboardAccessOrNone(options: ServeCommandOptions, logger: Logger) {
+  if (options.dashboard === false) return undefined;
+  try {
+    return dashboardAccess({ host: options.host, token: options.token, insecureNoAuth: options.insecureNoAuth === true }, options.env ?? process.env);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    logger.warn('dashboard.disabled', { reason: error.message });
+    return undefined;
   }
 }
 
