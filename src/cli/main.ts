@@ -14,6 +14,7 @@ import { serveCommand } from './commands/serve-command.js';
 import { shopCommand } from './commands/shop-command.js';
 import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
 import { addSloStatusCommand } from './commands/slo-status-command.js';
+import { addSloLintCommand } from './commands/slo-lint-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { addUiCommand } from './commands/ui-command.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
@@ -177,6 +178,7 @@ function buildProgram(): Command {
   const slo = program.command('slo').description('work with SLOs');
   addSloSimulateCommand(slo, streams);
   addSloStatusCommand(slo, streams);
+  addSloLintCommand(slo, streams);
 
   return program;
 }

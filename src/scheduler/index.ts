@@ -5,6 +5,7 @@
 export { Scheduler, type SchedulerOptions } from './scheduler.js';
 export { planSchedules, SchedulePlanError, type SchedulePlan, type ScheduledJourney } from './scheduled-journeys.js';
 export { ScheduleError, MIN_INTERVAL_MS } from './schedule-series.js';
+export { shortestIntervalMs } from './probe-interval.js';
 export { DEFAULT_JITTER, JitterOptionsError, type JitterOptions } from './jitter.js';
 export type { RetryPolicy, SlotOutcome } from './retry-backoff.js';
 export type { SharedSlotRunOptions } from './slot-runner.js';

@@ -19,6 +19,7 @@ import {
 import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { table } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
+import { describeSli, objectiveText } from './slo-text.js';
 
 export interface SloSimulateOptions {
   cwd: string;
@@ -137,9 +138,8 @@ function timelineRow(t: AlertTransition): string[] {
 
 function renderSlo(report: SloReplayReport): string {
   const { slo, counts, budget } = report;
-  const sli = slo.sli.kind === 'latency' ? `latency ≤ ${slo.sli.thresholdMs} ms` : slo.sli.kind;
   const lines = [
-    `  ${slo.name} (journey ${slo.journey}; ${sli} ${percent(slo.objective)} over ${windowLabel(slo.periodMs)}, ${slo.budgeting.method})`,
+    `  ${slo.name} (journey ${slo.journey}; ${describeSli(slo.sli)} ${objectiveText(slo.objective)} over ${windowLabel(slo.periodMs)}, ${slo.budgeting.method})`,
     `    runs ${counts.runs}, bad ${counts.bad}, degraded ${counts.degraded} (passed on retry, not charged)`,
     `    budget consumed ${percent(budget.consumedAtEnd)} at the end, peak ${percent(budget.peakConsumed)} at ${time(budget.peakAtMs)}`,
     `    alerts fired: ${report.transitions.filter((t) => t.state === 'firing').length}`,
