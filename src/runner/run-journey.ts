@@ -30,6 +30,8 @@ export interface RunJourneyOptions {
   secrets?: Readonly<Record<string, string>>;
   redactor?: Redactor;
   attempt?: number;
+  /** Attempts this run may make with its confirmation retries; default: this attempt is the last. */
+  maxAttempts?: number;
   sessionId?: string;
   /** Aborting marks the run `aborted` and skips what is left. */
   signal?: AbortSignal;
@@ -110,6 +112,7 @@ function startTrace(options: RunJourneyOptions, runId: string, startedAt: Date):
     location: options.location,
     target: { name: options.target.name, url: options.target.baseURL },
     attempt: options.attempt ?? 1,
+    maxAttempts: options.maxAttempts ?? options.attempt ?? 1,
     sessionId: options.sessionId,
     tags: journey.tags,
     startedAt,

@@ -16,6 +16,8 @@ export interface RunStartInfo {
   location: string;
   target: { name: string; url: string };
   attempt: number;
+  /** Attempts the run may make in all; when `attempt` equals it, a failure is confirmed. Default: `attempt`. */
+  maxAttempts?: number;
   sessionId?: string;
   tags: readonly string[];
   startedAt: Date;

@@ -9,7 +9,7 @@ import type { DueSlot } from './slot-dispatcher.js';
 import type { SchedulerMetrics } from './scheduler-metrics.js';
 
 /** `runJourney` options every slot run shares (pool, timeouts, artifacts, secrets, observer, …). */
-export type SharedSlotRunOptions = Omit<RunJourneyOptions, 'journey' | 'target' | 'location' | 'attempt' | 'sessionId' | 'signal'>;
+export type SharedSlotRunOptions = Omit<RunJourneyOptions, 'journey' | 'target' | 'location' | 'attempt' | 'maxAttempts' | 'sessionId' | 'signal'>;
 
 export interface SlotRunnerOptions {
   run: SharedSlotRunOptions;
@@ -43,7 +43,16 @@ export function createSlotRunner(options: SlotRunnerOptions): (due: DueSlot, sta
     const confirmed = await confirmWithBackoff(
       async (attempt) => {
         logStart(options.logger, due, attempt, startedAt, sessionId);
-        const result = await runJourney({ ...options.run, journey: due.scheduled.journey, target: options.target, location: options.location, attempt, sessionId, signal: options.abort });
+        const result = await runJourney({
+          ...options.run,
+          journey: due.scheduled.journey,
+          target: options.target,
+          location: options.location,
+          attempt,
+          maxAttempts: options.retry.retries + 1,
+          sessionId,
+          signal: options.abort,
+        });
         if (result.status === 'error') options.metrics.runError(where, 'run');
         if (await store(options, result)) lastStored = result.id;
         return result;

@@ -64,6 +64,8 @@ export const METRIC_ATTRIBUTES = {
   location: 'location',
   target: 'target',
   step: 'step',
+  /** What the attempt means for its probe: `passed`, `degraded`, `failed`, `retried`, `invalid` (see probe-outcome.ts). */
+  outcome: 'outcome',
   /** SLO gauges: which SLO, and the burn-rate window (`5m`, `1h`, …). */
   slo: 'slo',
   window: 'window',

@@ -7,3 +7,5 @@ export { freshGauges } from './gauge-temporality.js';
 export type { SloGaugeSource, SloReading } from './slo-gauges.js';
 export { OUTPOST_ATTRIBUTES, METRIC_ATTRIBUTES } from './attribute-names.js';
 export { INSTRUMENTS, DURATION_BUCKETS_SECONDS } from './instrument-names.js';
+export { probeOutcome } from './probe-outcome.js';
+export type { ProbeOutcome } from './probe-outcome.js';

@@ -2,6 +2,7 @@ import type { Attributes, Counter, Histogram, Meter } from '@opentelemetry/api';
 import type { JourneyResult, StepResult } from '../journey/index.js';
 import { METRIC_ATTRIBUTES as M } from './attribute-names.js';
 import { DURATION_BUCKETS_SECONDS, INSTRUMENTS } from './instrument-names.js';
+import type { ProbeOutcome } from './probe-outcome.js';
 
 /** The four run instruments: duration histograms and run counters for journeys and steps. */
 export class JourneyMetrics {
@@ -20,11 +21,12 @@ export class JourneyMetrics {
   }
 
   /**
-   * Records a finished run and all its steps, from the final result: it is the one place where
-   * every step (skipped ones included) and the final statuses are known.
+   * Records a finished attempt and all its steps, from the final result: it is the one place where
+   * every step (skipped ones included) and the final statuses are known. `outcome` says what the
+   * attempt means for its probe, so SLO rules can count confirmed failures only.
    */
-  record(result: JourneyResult): void {
-    const run = runAttributes(result);
+  record(result: JourneyResult, outcome: ProbeOutcome): void {
+    const run = { ...runAttributes(result), [M.outcome]: outcome };
     this.journeyDuration.record(result.durationMs / 1000, { ...run, [M.status]: result.status });
     this.journeyRuns.add(1, { ...run, [M.status]: result.status });
     for (const step of result.steps) this.recordStep(run, step);

@@ -1,6 +1,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import type { RunObserver, RunStartInfo, RunTrace, StepTrace } from '../runner/run-observer.js';
 import type { JourneyMetrics } from './journey-metrics.js';
+import { probeOutcome } from './probe-outcome.js';
 import { RunSpan } from './run-span.js';
 
 /** What the observer records into. Without a tracer (traces off) it records metrics only. */
@@ -36,7 +37,7 @@ function observeRun(parts: ObserverParts, info: RunStartInfo): RunTrace {
     runFinished: (result) => {
       if (finished) return;
       finished = true;
-      guard(parts, () => parts.metrics.record(result), undefined);
+      guard(parts, () => parts.metrics.record(result, probeOutcome(result.status, result.attempt, info.maxAttempts ?? result.attempt)), undefined);
       guard(parts, () => span?.runFinished(result), undefined);
     },
   };

@@ -103,6 +103,9 @@ describe('outpost serve: scheduling (child process)', () => {
     expect(first.map((r) => [r.attempt, r.status])).toEqual([[1, 'failed'], [2, 'passed']]);
     expect(serve.events('slot.degraded')[0]?.fields).toMatchObject({ journey: 'flaky-search', attempts: '2' });
     expect(metrics).toMatch(/^outpost_scheduler_runs_degraded_total\{journey="flaky-search",location="test-loc"\} [1-9]\d*$/m);
+     // The run metrics say what each attempt meant for its probe: SLO rules count the probe as good.
+    expect(metrics).toMatch(/^outpost_journey_runs_total\{journey="flaky-search",[^}]*outcome="retried",status="failed"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^outpost_journey_runs_total\{journey="flaky-search",[^}]*outcome="degraded",status="passed"\} [1-9]\d*$/m);
   });
 
   it('skips a slot that comes while the previous run is going, and counts it missed', () => {

@@ -60,6 +60,27 @@ describe.each(PROTOCOLS)('metric export over OTLP %s', (protocol) => {
     expect(point(INSTRUMENTS.stepRuns, { step: 'receipt', status: 'skipped' })).toMatchObject({ value: 1, attributes: { ...RUN_LABELS, step: 'receipt', status: 'skipped' } });
   });
 
+  it('labels each attempt with what it means for its probe, so SLO rules count confirmed failures only', async () => {
+    harness = await startTelemetryHarness(protocol);
+    // A flake: attempt 1 of 2 failed, the retry passed. A confirmed failure: both attempts failed. A plain pass.
+    simulateRun(harness.telemetry.observer, { ...FAILING_CHECKOUT, attempt: 1, maxAttempts: 2 }, 'flake-1');
+    simulateRun(harness.telemetry.observer, { ...PASSING_CHECKOUT, attempt: 2, maxAttempts: 2 }, 'flake-2');
+    simulateRun(harness.telemetry.observer, { ...FAILING_CHECKOUT, attempt: 1, maxAttempts: 2 }, 'down-1');
+    simulateRun(harness.telemetry.observer, { ...FAILING_CHECKOUT, attempt: 2, maxAttempts: 2 }, 'down-2');
+    simulateRun(harness.telemetry.observer, PASSING_CHECKOUT, 'ok');
+    await harness.telemetry.shutdown();
+
+    const runs = harness.receiver.metric(INSTRUMENTS.journeyRuns).map((p) => [p.attributes.status, p.attributes.outcome, p.value]);
+    expect(runs.sort()).toEqual([
+      ['failed', 'failed', 1],
+      ['failed', 'retried', 2],
+      ['passed', 'degraded', 1],
+      ['passed', 'passed', 1],
+    ]);
+    expect(point(INSTRUMENTS.journeyDuration, { outcome: 'failed' })).toMatchObject({ count: 1, attributes: { ...RUN_LABELS, status: 'failed', outcome: 'failed' } });
+    expect(point(INSTRUMENTS.stepRuns, { step: 'pay', outcome: 'retried' }).value).toBe(2);
+  });
+
   it('keeps counting across flushes (cumulative)', async () => {
     harness = await startTelemetryHarness(protocol);
     simulateRun(harness.telemetry.observer, PASSING_CHECKOUT, 'run-1');

@@ -24,6 +24,7 @@ export interface RunPlan {
   steps: StepPlan[];
   error?: { message: string };
   attempt?: number;
+  maxAttempts?: number;
   sessionId?: string;
 }
 
@@ -64,6 +65,7 @@ function runInfo(plan: RunPlan, runId: string): RunStartInfo {
     location: 'test-lab',
     target: { name: plan.target ?? 'demo-shop', url: 'http://shop.test:8080' },
     attempt: plan.attempt ?? 1,
+    ...(plan.maxAttempts === undefined ? {} : { maxAttempts: plan.maxAttempts }),
     sessionId: plan.sessionId,
     tags: ['smoke'],
     startedAt: new Date(BASE_MS),

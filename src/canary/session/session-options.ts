@@ -9,7 +9,7 @@ import type { RunJourneyOptions } from '../../runner/index.js';
  * `runJourney` options shared by every run of a session: pool, timeouts, artifacts, secrets,
  * redactor, the interrupt `signal` and an optional telemetry `observer`.
  */
-export type SessionRunOptions = Omit<RunJourneyOptions, 'journey' | 'target' | 'attempt' | 'sessionId'>;
+export type SessionRunOptions = Omit<RunJourneyOptions, 'journey' | 'target' | 'attempt' | 'maxAttempts' | 'sessionId'>;
 
 export interface SessionOptions {
   run: SessionRunOptions;

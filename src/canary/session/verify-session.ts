@@ -63,7 +63,7 @@ async function confirmedRun(options: VerifyOptions, journey: Journey, sessionId:
   // Interrupted before this run started: it never runs, so it is not reported as a run at all.
   if (options.run.signal?.aborted) return { outcome: 'aborted', attempts: [] };
   return runConfirmed(async (attempt) => {
-    const result = await runJourney({ ...options.run, journey, target: options.target, attempt, sessionId });
+    const result = await runJourney({ ...options.run, journey, target: options.target, attempt, maxAttempts: options.retries + 1, sessionId });
     await options.onResult?.(result);
     return result;
   }, options.retries);
