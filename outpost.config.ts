@@ -46,7 +46,7 @@ export default defineConfig({
     {
       name: 'browse-and-search-latency',
       journey: 'browse-and-search',
-      sli: { kind: 'latency', threshold: '3s' },
+      sli: { kind: 'latency', threshold: '2.5s' },
       objective: 99,
       window: '7d',
       // Over 7 days the default tiers' long windows burn too slowly; page on 5% of the budget in 1h.
@@ -54,7 +54,7 @@ export default defineConfig({
         { severity: 'page', budgetPercent: 5, longWindow: '1h' },
         { severity: 'ticket', budgetPercent: 10, longWindow: '6h' },
       ],
-      description: 'A visitor finds a product within 3 seconds',
+      description: 'A visitor finds a product within 2.5 seconds',
       owner: 'team-catalog',
       runbookUrl: 'https://runbooks.example.com/demo-shop/search-latency',
     },

@@ -15,6 +15,7 @@ import { shopCommand } from './commands/shop-command.js';
 import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
 import { addSloStatusCommand } from './commands/slo-status-command.js';
 import { addSloLintCommand } from './commands/slo-lint-command.js';
+import { addSloRulesCommand } from './commands/slo-rules-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { addUiCommand } from './commands/ui-command.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
@@ -179,6 +180,7 @@ function buildProgram(): Command {
   addSloSimulateCommand(slo, streams);
   addSloStatusCommand(slo, streams);
   addSloLintCommand(slo, streams);
+  addSloRulesCommand(slo, streams);
 
   return program;
 }

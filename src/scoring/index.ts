@@ -44,7 +44,7 @@ export type {
 } from './alert-lifecycle.js';
 export { lintSlo } from './policy-lint.js';
 export type { TierLint, ProbeRate, LintWarning, LintCode, FiringLimit } from './policy-lint.js';
-export { wilsonLowerBound } from './wilson-interval.js';
+export { wilsonLowerBound, normalQuantile } from './wilson-interval.js';
 export { windowLabel } from './replay/window-label.js';
 export { LATENCY_BOUNDS_MS, LATENCY_BUCKETS, latencyBucket, latencyCut } from './latency-buckets.js';
 export type { LatencyCut } from './latency-buckets.js';

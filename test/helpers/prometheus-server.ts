@@ -20,6 +20,14 @@ export const prometheusMissingReason: string | undefined = prometheusBinary
   ? undefined
   : 'the `prometheus` binary is not installed (Debian package "prometheus"; .ci/run installs it)';
 
+/** The promtool binary (shipped in the same Debian package), or undefined when it is not installed. */
+export const promtoolBinary: string | undefined = findExecutable('promtool', ['/usr/bin/promtool']);
+
+/** Why tests that need promtool are skipped, or undefined when they can run. */
+export const promtoolMissingReason: string | undefined = promtoolBinary
+  ? undefined
+  : 'the `promtool` binary is not installed (it ships in the Debian package "prometheus", which .ci/run installs)';
+
 /** One sample of an instant query result. */
 export interface PromSample {
   metric: Record<string, string>;

@@ -1,14 +1,13 @@
 import { relative } from 'node:path';
 import { Option, type Command } from 'commander';
-import { loadConfig } from '../../config/index.js';
 import type { Journey } from '../../journey/index.js';
-import { findJourneyFiles, loadJourneys } from '../../loader/index.js';
 import { shortestIntervalMs } from '../../scheduler/index.js';
-import { effectiveSlos, lintSlo, UnknownSloJourneyError, windowLabel, type ProbeRate, type ResolvedSlo, type TierLint } from '../../scoring/index.js';
-import { CliError, ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { lintSlo, windowLabel, type ProbeRate, type ResolvedSlo, type TierLint } from '../../scoring/index.js';
+import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { duration, positiveInt } from '../option-parsers.js';
 import { painter, table } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
+import { loadSloSetup } from './slo-setup.js';
 import { describeSli, objectiveText } from './slo-text.js';
 
 export interface SloLintOptions {
@@ -65,10 +64,7 @@ interface Problem {
 
 /** `outpost slo lint`: what it takes each tier of each SLO to fire at the journeys' probe rates. */
 export async function sloLintCommand(options: SloLintOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
-  const config = await loadConfig({ cwd: options.cwd, configPath: options.configPath });
-  const loaded = await loadJourneys(await findJourneyFiles(config.journeys, options.cwd));
-  const journeys = new Map(loaded.journeys.map(({ journey }) => [journey.name, journey]));
-  const slos = sloList(config.slos, [...journeys.keys()]);
+  const { config, journeys, problems: fileProblems, slos } = await loadSloSetup(options.cwd, options.configPath);
   const locations = options.locations ?? config.locations.length;
   const linted = slos.map((slo): LintedSlo => {
     const probe = probeRate(journeys.get(slo.journey), locations, options);
@@ -76,20 +72,11 @@ export async function sloLintCommand(options: SloLintOptions, streams: ReporterS
   });
   const problems: Problem[] = [
     ...undefinedSloProblems([...journeys.values()], slos),
-    ...loaded.problems.map((p) => ({ code: 'journey-file' as const, message: `${relative(options.cwd, p.file)}: ${p.message}` })),
+    ...fileProblems.map((p) => ({ code: 'journey-file' as const, message: `${relative(options.cwd, p.file)}: ${p.message}` })),
   ];
   const failed = problems.length > 0 || linted.some(({ tiers }) => tiers.some((t) => t.warnings.some((w) => FAILING.has(w.code))));
   streams.out.write(options.json ? `${JSON.stringify(lintJson(linted, problems, failed), null, 2)}\n` : renderLint(linted, problems, streams.out));
   return failed ? ExitCode.failed : ExitCode.ok;
-}
-
-function sloList(configured: readonly ResolvedSlo[], journeys: string[]): ResolvedSlo[] {
-  try {
-    return effectiveSlos(configured, journeys);
-  } catch (error) {
-    if (error instanceof UnknownSloJourneyError) throw new CliError(error.message);
-    throw error;
-  }
 }
 
 function probeRate(journey: Journey | undefined, locations: number, options: SloLintOptions): LintedSlo['probe'] {
