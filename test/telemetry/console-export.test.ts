@@ -18,7 +18,7 @@ it('prints spans as they end and metrics at shutdown with the console exporters'
   expect(spanLines).toBe(6);
   expect(lines.slice(0, spanLines).filter((line) => line.includes('status=ERROR'))).toHaveLength(4);
   expect(lines).toContainEqual(expect.stringMatching(/^span "journey checkout" .* parent=- kind=INTERNAL status=ERROR\("step \\"pay\\": expected/));
-  expect(lines).toContainEqual(expect.stringMatching(/^metric outpost\.journey\.runs\{journey=checkout cuj=buy-a-thing location=test-lab target=demo-shop status=failed\} 1$/));
+  expect(lines).toContainEqual(expect.stringMatching(/^metric outpost\.journey\.runs\{journey=checkout cuj=buy-a-thing location=test-lab target=demo-shop outcome=failed status=failed\} 1$/));
   expect(lines).toContainEqual(expect.stringMatching(/^metric outpost\.step\.runs\{.*step=receipt status=skipped\} 1$/));
 });
 
