@@ -16,6 +16,8 @@ import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
 import { addSloStatusCommand } from './commands/slo-status-command.js';
 import { addSloLintCommand } from './commands/slo-lint-command.js';
 import { addSloRulesCommand } from './commands/slo-rules-command.js';
+import { addSloExportCommand } from './commands/slo-export-command.js';
+import { addSloImportCommand } from './commands/slo-import-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { addUiCommand } from './commands/ui-command.js';
 import { addCanaryCommand, addVerifyCommand } from './gate/gate-cli.js';
@@ -181,6 +183,8 @@ function buildProgram(): Command {
   addSloStatusCommand(slo, streams);
   addSloLintCommand(slo, streams);
   addSloRulesCommand(slo, streams);
+  addSloExportCommand(slo, streams);
+  addSloImportCommand(slo, streams);
 
   return program;
 }

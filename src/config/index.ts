@@ -29,3 +29,4 @@ export type {
 } from './alerting-config.js';
 export { resolveAlerting, ALERTING_DEFAULTS } from './alerting-resolution.js';
 export type { ResolvedAlerting, ResolvedChannel, ChannelSecret, PlainOrSecret } from './alerting-resolution.js';
+export { sloConfigFromDefinition } from './slo-config-from-definition.js';
