@@ -19,8 +19,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       variants: { type: 'string', default: VARIANT_NAMES.join(',') },
     },
   });
-  const runs = positiveInt(values.runs, '--runs');
-  const concurrencies = values.concurrency.split(',').map((c) => positiveInt(c, '--concurrency'));
+  const runs = positiveInt(values.runs, '--runs', USAGE);
+  const concurrencies = values.concurrency.split(',').map((c) => positiveInt(c, '--concurrency', USAGE));
   const variants = values.variants.split(',').map((v) => {
     if (!(VARIANT_NAMES as readonly string[]).includes(v)) throw new Error(`unknown variant "${v}"; expected some of ${VARIANT_NAMES.join(', ')}\n${USAGE}`);
     return v as VariantName;
@@ -28,8 +28,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
   return { runs, concurrencies, variants };
 }
 
-function positiveInt(text: string, flag: string): number {
+/** A flag's whole number ≥ 1; throws with the usage line otherwise. */
+export function positiveInt(text: string, flag: string, usage: string): number {
   const n = Number(text.trim());
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number ≥ 1, got "${text}"\n${USAGE}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag}: expected a whole number ≥ 1, got "${text}"\n${usage}`);
   return n;
 }

@@ -1,17 +1,16 @@
 // `npm run bench:runner`: the checkout journey N times against one demo shop, at each
 // concurrency, through Outpost (trace default and off), raw Playwright and Playwright Test.
 // Wall time and peak process-tree memory side by side; the table on stdout, JSON in bench/results/.
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright';
 import { parseBenchOptions, type BenchOptions } from './bench-options.js';
-import { outpostLaunchOptions } from './browser-settings.js';
-import { measureChild, type ChildMeasurement } from './measure-child.js';
+import { cpuSeconds, describeMachine, formatLoad } from './machine.js';
+import { measureChild } from './measure-child.js';
 import { ratioChecks, renderRatios, renderTable, type Measurement } from './report.js';
 import { startShopProcess } from './shop-process.js';
-import { VARIANTS, type Variant, type VariantInputs, type VariantName } from './variants.js';
+import { VARIANTS, type Variant, type VariantName } from './variants.js';
+import { verifiedRuns } from './verified-runs.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOP_PASSWORD = 'bench-password';
@@ -41,7 +40,7 @@ async function measure(variant: Variant, slot: Slot, runs: number, shopUrl: stri
     const env = { ...process.env, SHOP_PASSWORD, ...command.env };
     const harnessCpu = process.cpuUsage();
     const child = await measureChild({ command: process.execPath, args: command.args, cwd: REPO_ROOT, env, timeoutMs: CHILD_TIMEOUT_MS });
-    const { passed, problem } = await verified(variant, child, inputs);
+    const { passed, problem } = await verifiedRuns(child, runs, () => variant.verify(child, inputs));
     return {
       variant: variant.name,
       concurrency: slot.concurrency,
@@ -62,38 +61,13 @@ async function measure(variant: Variant, slot: Slot, runs: number, shopUrl: stri
   }
 }
 
-/** Passing runs, and what went wrong when not all of them passed. */
-async function verified(variant: Variant, child: ChildMeasurement, inputs: VariantInputs): Promise<{ passed: number; problem?: string }> {
-  const stderrTail = child.stderr.slice(-1500).trim();
-  if (child.timedOut) return { passed: 0, problem: `timed out after ${CHILD_TIMEOUT_MS / 60_000} min` };
-  try {
-    const { passed, failure } = await variant.verify(child, inputs);
-    if (passed >= inputs.runs) return { passed };
-    return { passed, problem: `exit ${child.exitCode}; ${failure ?? 'no failure reported'}${stderrTail === '' ? '' : `; stderr: ${stderrTail}`}` };
-  } catch (error) {
-    return { passed: 0, problem: `exit ${child.exitCode}; unreadable report (${(error as Error).message}); stderr: ${stderrTail}` };
-  }
-}
-
-function cpuSeconds(usage: NodeJS.CpuUsage): number {
-  return (usage.user + usage.system) / 1e6;
-}
-
-async function machine(): Promise<Record<string, unknown>> {
-  const browser = await chromium.launch(outpostLaunchOptions());
-  const chromiumVersion = browser.version();
-  await browser.close();
-  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion, commit };
-}
-
 function progress(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
 async function main(): Promise<void> {
   const options = parseBenchOptions(process.argv.slice(2));
-  const host = await machine();
+  const host = await describeMachine(REPO_ROOT);
   const shop = await startShopProcess(REPO_ROOT, SHOP_PASSWORD);
   const measurements: Measurement[] = [];
   const loadBefore = os.loadavg();
@@ -112,7 +86,7 @@ async function main(): Promise<void> {
   const checks = ratioChecks(sorted);
   const load = { before: loadBefore, after: os.loadavg() };
   process.stdout.write(`${renderTable(sorted)}\n\n${renderRatios(checks)}\n\n`);
-  process.stdout.write(`machine: ${JSON.stringify(host)}; load average before ${load.before.map((l) => l.toFixed(1)).join(' ')}, after ${load.after.map((l) => l.toFixed(1)).join(' ')}\n`);
+  process.stdout.write(`machine: ${JSON.stringify(host)}; load average before ${formatLoad(load.before)}, after ${formatLoad(load.after)}\n`);
   const resultsDir = path.join(REPO_ROOT, 'bench/results');
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `runner-${new Date().toISOString().replaceAll(':', '-')}.json`);

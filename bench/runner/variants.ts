@@ -34,31 +34,43 @@ export interface Verified {
   failure?: string;
 }
 
+/** Where one `outpost run` of the checkout journey reads its config and writes its store and artifacts. */
+export interface OutpostRunInputs extends Omit<VariantInputs, 'repoRoot'> {
+  /** `--config`; the repo's outpost.config.ts when absent. */
+  configFile?: string;
+}
+
+/** `node` arguments for `outpost run journeys/checkout.journey.ts --repeat N` with the JSON reporter. */
+export function outpostRunArgs({ shopUrl, runs, concurrency, workDir, configFile }: OutpostRunInputs): string[] {
+  return [
+    'bin/outpost.js', 'run', 'journeys/checkout.journey.ts',
+    ...(configFile === undefined ? [] : ['--config', configFile]),
+    '--target', shopUrl, '--repeat', String(runs), '--concurrency', String(concurrency),
+    '--reporter', 'json', '--store', path.join(workDir, 'outpost.db'), '--output', path.join(workDir, 'results'),
+  ];
+}
+
+/** The JSON reporter's output, as far as the benchmarks read it. */
+export interface OutpostReport {
+  summary: { passed: number; journeys: { lastFailure?: { step?: string; message: string } }[] };
+  results: { status: string; durationMs: number }[];
+}
+
+/** Passing runs by the JSON report on stdout (the summary and the results must agree). */
+export function verifyOutpostReport(stdout: string): Verified {
+  const report = JSON.parse(stdout) as OutpostReport;
+  const passed = Math.min(report.summary.passed, report.results.filter((r) => r.status === 'passed').length);
+  const failure = report.summary.journeys[0]?.lastFailure;
+  return { passed, failure: failure === undefined ? undefined : `${failure.step ?? ''}: ${failure.message}` };
+}
+
 function outpostVariant(name: VariantName, description: string, configFile?: string): Variant {
   return {
     name,
     description,
-    command: ({ shopUrl, runs, concurrency, workDir }) => ({
-      args: [
-        'bin/outpost.js', 'run', 'journeys/checkout.journey.ts',
-        ...(configFile === undefined ? [] : ['--config', configFile]),
-        '--target', shopUrl, '--repeat', String(runs), '--concurrency', String(concurrency),
-        '--reporter', 'json', '--store', path.join(workDir, 'outpost.db'), '--output', path.join(workDir, 'results'),
-      ],
-      env: {},
-    }),
-    async verify(child) {
-      const report = JSON.parse(child.stdout) as OutpostReport;
-      const passed = Math.min(report.summary.passed, report.results.filter((r) => r.status === 'passed').length);
-      const failure = report.summary.journeys[0]?.lastFailure;
-      return { passed, failure: failure === undefined ? undefined : `${failure.step ?? ''}: ${failure.message}` };
-    },
+    command: (inputs) => ({ args: outpostRunArgs({ ...inputs, configFile }), env: {} }),
+    verify: async (child) => verifyOutpostReport(child.stdout),
   };
-}
-
-interface OutpostReport {
-  summary: { passed: number; journeys: { lastFailure?: { step?: string; message: string } }[] };
-  results: { status: string }[];
 }
 
 interface PlaywrightSuite {

@@ -1,7 +1,8 @@
-import type { APIRequestContext, BrowserContext, Request } from 'playwright';
+import type { APIRequestContext, BrowserContext, Page, Request } from 'playwright';
 import type { EndpointUse } from '../journey/index.js';
 import { endpointPattern } from './endpoint-pattern.js';
 import type { NetworkEvent, StepTrace } from './run-observer.js';
+import { TraceContextInjector } from './trace-context-injector.js';
 
 /** Resource types that are part of a journey's conversation with its backends (not static assets). */
 const TRACKED_TYPES = new Set(['document', 'xhr', 'fetch']);
@@ -30,13 +31,14 @@ interface ActiveStep {
 export class NetworkCapture {
   private step: ActiveStep | undefined;
   private readonly stepOfRequest = new WeakMap<Request, ActiveStep>();
-  private readonly propagated = new WeakSet<Request>();
+  private readonly injector: TraceContextInjector | undefined;
   private readonly pending = new Set<Promise<void>>();
   private readonly uses = new Map<string, EndpointUse>();
   private readonly firstParty: RegExp;
 
   constructor(private readonly options: NetworkCaptureOptions) {
     this.firstParty = originMatcher(options.firstPartyOrigins);
+    if (options.propagate) this.injector = new TraceContextInjector({ origins: options.firstPartyOrigins, headers: () => this.step?.trace.propagationHeaders() ?? {} });
   }
 
   /** Requests from now on belong to this step (until the next one starts). */
@@ -44,13 +46,31 @@ export class NetworkCapture {
     this.step = { index, trace };
   }
 
-  async attach(context: BrowserContext): Promise<void> {
-    if (this.options.propagate) await context.route(this.firstParty, (route) => this.continueWithContext(route));
+  attach(context: BrowserContext): void {
+    const injector = this.injector;
+    if (injector !== undefined) context.on('page', (page) => void injector.watch(context, page));
     context.on('request', (request) => {
       if (this.step !== undefined && TRACKED_TYPES.has(request.resourceType())) this.stepOfRequest.set(request, this.step);
     });
     context.on('requestfinished', (request) => this.track(this.reportBrowserRequest(request, undefined)));
     context.on('requestfailed', (request) => this.track(this.reportBrowserRequest(request, request.failure()?.errorText ?? 'failed')));
+  }
+
+  /** Resolves once a page the run opened is covered by trace context injection (before its first request). */
+  async pageOpened(context: BrowserContext, page: Page): Promise<void> {
+    await this.injector?.watch(context, page);
+  }
+
+  /** The context as steps see it: a page it opens is covered by trace context injection before `newPage()` returns. */
+  wrapContext(context: BrowserContext): BrowserContext {
+    if (this.injector === undefined) return context;
+    return new Proxy(context, {
+      get: (target, property) => {
+        if (property === 'newPage') return (...args: Parameters<BrowserContext['newPage']>) => this.openPage(target, args);
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
   }
 
   /** The API client, with trace context injected and every call reported. */
@@ -79,11 +99,10 @@ export class NetworkCapture {
     return [...this.uses.values()].sort((a, b) => a.step - b.step || a.host.localeCompare(b.host) || a.path.localeCompare(b.path));
   }
 
-  private async continueWithContext(route: import('playwright').Route): Promise<void> {
-    const request = route.request();
-    const headers = this.step?.trace.propagationHeaders() ?? {};
-    if (Object.keys(headers).length > 0) this.propagated.add(request);
-    await route.fallback({ headers: { ...request.headers(), ...headers } }).catch(() => undefined);
+  private async openPage(context: BrowserContext, args: Parameters<BrowserContext['newPage']>): Promise<Page> {
+    const page = await context.newPage(...args);
+    await this.pageOpened(context, page);
+    return page;
   }
 
   private async reportBrowserRequest(request: Request, failure: string | undefined): Promise<void> {
@@ -100,7 +119,7 @@ export class NetworkCapture {
       endTime: Math.max(end, timing.startTime),
       status: response?.status(),
       failure,
-      propagated: this.propagated.has(request),
+      propagated: this.injector?.claim(request.method(), request.url()) ?? false,
     });
   }
 

@@ -24,6 +24,8 @@ export interface RunResourcesOptions {
 export class RunResources {
   private browser: Browser | undefined;
   private context: BrowserContext | undefined;
+  /** What steps see as `context`: pages they open get trace context from their first request. */
+  private stepContext: BrowserContext | undefined;
   private page: Page | undefined;
   /** What steps see as `request`: the context's or a standalone client, wrapped for tracing. */
   private apiRequest: APIRequestContext | undefined;
@@ -65,14 +67,19 @@ export class RunResources {
     this.context = await this.browser.newContext({ ...options.contextOptions, baseURL: options.baseURL });
     this.context.setDefaultTimeout(options.actionTimeoutMs);
     this.apiRequest = options.network.wrap(this.context.request, options.baseURL);
-    await options.network.attach(this.context);
+    options.network.attach(this.context);
+    this.stepContext = options.network.wrapContext(this.context);
     if (options.recordTrace) await this.context.tracing.start({ screenshots: true, snapshots: true });
   }
 
   /** Opens the page the first time a step needs it. */
   async ensurePage(): Promise<Page> {
-    this.page ??= await this.requireContext().newPage();
-    return this.page;
+    if (this.page !== undefined) return this.page;
+    const context = this.requireContext();
+    const page = await context.newPage();
+    await this.options.network.pageOpened(context, page);
+    this.page = page;
+    return page;
   }
 
   /** Caps Playwright's own action timeout to what is left of the step. */
@@ -89,7 +96,7 @@ export class RunResources {
         return self.page;
       },
       get context(): BrowserContext {
-        return self.requireContext();
+        return self.stepContext ?? self.requireContext();
       },
       get request(): APIRequestContext {
         if (self.apiRequest === undefined) throw new Error('the run has no API client (internal error)');

@@ -63,6 +63,55 @@ describe('observing a run', () => {
     expect(thirdPartySeen?.traceparent).toBeUndefined();
   });
 
+  it("keeps the journey's own routes working beside trace context injection", async () => {
+    const { observer, runs } = recordingObserver();
+    let routed = 0;
+    const result = await h.run(
+      journey({
+        name: 'own-routes',
+        steps: [
+          step('search through a route', async ({ page, expect: e }) => {
+            await page.route('**/search**', async (route) => {
+              routed++;
+              await route.continue({ headers: { ...route.request().headers(), 'x-journey': 'yes' } });
+            });
+            await page.goto('/search?q=mug');
+            await e(page.getByTestId('result').first()).toBeVisible();
+          }),
+        ],
+      }),
+      { observer },
+    );
+    expect(result.status).toBe('passed');
+    expect(routed).toBeGreaterThan(0);
+    const searchSeen = h.shop.requests().find((r) => r.path.startsWith('/search'));
+    expect(searchSeen).toMatchObject({ traceId: runs[0]!.traceId, parentSpanId: runs[0]!.steps[0]!.spanId });
+  });
+
+  it('injects trace context into pages a step opens itself', async () => {
+    const { observer, runs } = recordingObserver();
+    const result = await h.run(
+      journey({
+        name: 'second-page',
+        steps: [
+          step('open home', async ({ page }) => {
+            await page.goto('/');
+          }),
+          step('open the cart in another page', async ({ context }) => {
+            const other = await context.newPage();
+            await other.goto('/cart');
+          }),
+        ],
+      }),
+      { observer },
+    );
+    expect(result.status).toBe('passed');
+    const cartSeen = h.shop.requests().find((r) => r.path === '/cart');
+    expect(cartSeen).toMatchObject({ traceId: runs[0]!.traceId, parentSpanId: runs[0]!.steps[1]!.spanId });
+    const cartRequest = runs[0]!.steps[1]!.requests.find((r) => r.url === `${h.shop.url}/cart`);
+    expect(cartRequest).toMatchObject({ resourceType: 'document', propagated: true });
+  });
+
   it('traces API-only journeys and records the endpoints they exercised', async () => {
     const { observer, runs } = recordingObserver();
     const result = await h.run(
