@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunArtifacts } from '../journey/index.js';
 import type { Redactor } from './redactor.js';
-import type { RunResources } from './run-resources.js';
+import type { RunResources, TraceRecording } from './run-resources.js';
 import { redactTraceZip } from './trace-redaction.js';
 
 export type ArtifactMode = 'on' | 'off' | 'on-failure';
@@ -12,6 +12,18 @@ export interface ArtifactPolicy {
   dir: string;
   trace: ArtifactMode;
   screenshot: ArtifactMode;
+}
+
+/**
+ * What to record for a trace mode. `on-failure` records every run to keep the failing ones, so
+ * it leaves out the screencast: the frames streamed around each action were most of the trace's
+ * cost (≈ +37% wall time per run, BENCHMARKS.md "Runner"), the failure screenshot is taken
+ * separately, and the DOM snapshots still let the trace viewer show the page before and after
+ * each action. `on` keeps the screencast: whoever asks for every trace gets the full film strip.
+ */
+export function traceRecording(mode: ArtifactMode): TraceRecording | undefined {
+  if (mode === 'off') return undefined;
+  return { screenshots: mode === 'on' };
 }
 
 interface SaveInputs {

@@ -1,5 +1,7 @@
+import { tmpdir } from 'node:os';
 import { chromium, type Browser, type LaunchOptions } from 'playwright';
 import { browserTreeRss } from './process-tree-rss.js';
+import { TraceFolder } from './trace-folder.js';
 
 export interface BrowserPoolStats {
   launches: number;
@@ -43,11 +45,15 @@ export interface BrowserRecycling {
 
 export interface BrowserPoolOptions {
   recycle?: BrowserRecycling;
+  /** Where each browser's trace folder is made (default: the OS temp folder). */
+  tracesRoot?: string;
 }
 
 /** One launched browser and who is using it. */
 interface Pooled {
   browser: Browser;
+  /** Where this browser records traces; removed when it closes. */
+  traces: TraceFolder;
   runs: number;
   /** Handed out by `acquire()` and not yet turned into a context. */
   handedOut: number;
@@ -69,6 +75,7 @@ export class BrowserPool {
   private current: Pooled | undefined;
   private launching: Promise<Pooled> | undefined;
   private readonly draining = new Set<Pooled>();
+  private readonly traceFolders = new WeakMap<Browser, TraceFolder>();
   private closed = false;
   private recyclePending = false;
   private lastRssCheck = Number.NEGATIVE_INFINITY;
@@ -92,6 +99,11 @@ export class BrowserPool {
   /** Checks that a browser is up or can be launched (readiness); returns its version. Not a run. */
   async probe(): Promise<string> {
     return (await this.connected()).browser.version();
+  }
+
+  /** The folder `browser` (from `acquire()`) records traces into. */
+  traceFolder(browser: Browser): TraceFolder | undefined {
+    return this.traceFolders.get(browser);
   }
 
   getStats(): BrowserPoolStats {
@@ -125,7 +137,14 @@ export class BrowserPool {
     }
     this.recyclePending = false;
     this.stats.launches++;
-    const pooled: Pooled = { browser: await chromium.launch(this.launchOptions), runs: 0, handedOut: 0, contexts: 0, retired: false };
+    const traces = await TraceFolder.create(this.options.tracesRoot ?? tmpdir());
+    // Its own traces folder (not Playwright's artifacts folder), so that finished traces can be cleaned up.
+    const browser = await chromium.launch({ ...this.launchOptions, tracesDir: traces.dir }).catch(async (error: unknown) => {
+      await traces.remove();
+      throw error;
+    });
+    const pooled: Pooled = { browser, traces, runs: 0, handedOut: 0, contexts: 0, retired: false };
+    this.traceFolders.set(browser, traces);
     this.follow(pooled);
     if (this.closed) {
       await this.closeBrowser(pooled);
@@ -149,6 +168,7 @@ export class BrowserPool {
       if (this.current === pooled) this.current = undefined;
       this.draining.delete(pooled);
       clearTimeout(pooled.drainTimer);
+      void pooled.traces.remove();
     });
   }
 
@@ -185,5 +205,6 @@ export class BrowserPool {
     clearTimeout(pooled.drainTimer);
     this.draining.delete(pooled);
     await pooled.browser.close().catch(() => undefined);
+    await pooled.traces.remove();
   }
 }

@@ -2,7 +2,7 @@ export { discoverBrowser, BrowserNotFoundError, SYSTEM_BROWSER_PATHS } from './b
 export type { DiscoveredBrowser, BrowserSource } from './browser-discovery.js';
 export { buildLaunchOptions } from './launch-options.js';
 export { BrowserPool } from './browser-pool.js';
-export type { BrowserPoolStats } from './browser-pool.js';
+export type { BrowserPoolOptions, BrowserPoolStats } from './browser-pool.js';
 export { runJourney } from './run-journey.js';
 export type { RunJourneyOptions, RunTarget } from './run-journey.js';
 export { runBatch } from './run-batch.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContextOptions } from 'playwright';
 import { fixturesUsedByJourney, type Journey, type JourneyResult, type RunStatus, type StepResult } from '../journey/index.js';
-import { saveArtifacts, type ArtifactPolicy } from './artifacts.js';
+import { saveArtifacts, traceRecording, type ArtifactPolicy } from './artifacts.js';
 import type { BrowserPool } from './browser-pool.js';
 import { toErrorInfo } from './error-info.js';
 import { NO_REDACTION, type Redactor } from './redactor.js';
@@ -70,7 +70,7 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
     contextOptions: options.contextOptions ?? {},
     baseURL: options.target.baseURL,
     needsBrowser: fixtures === undefined || fixtures.has('page') || fixtures.has('context'),
-    recordTrace: options.artifacts.trace !== 'off',
+    trace: traceRecording(options.artifacts.trace),
     actionTimeoutMs: journey.stepTimeoutMs ?? options.timeouts.stepMs,
     network,
   });

@@ -2,6 +2,12 @@ import { request as playwrightRequest } from 'playwright';
 import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
 import type { BrowserPool } from './browser-pool.js';
 import type { NetworkCapture } from './network-capture.js';
+import type { TraceFolder } from './trace-folder.js';
+
+/** What a run's Playwright trace records: DOM snapshots always, the screencast only when asked. */
+export interface TraceRecording {
+  screenshots: boolean;
+}
 
 export interface RunResourcesOptions {
   pool: BrowserPool;
@@ -9,7 +15,8 @@ export interface RunResourcesOptions {
   baseURL: string;
   /** False for API-only journeys: no browser is touched at all. */
   needsBrowser: boolean;
-  recordTrace: boolean;
+  /** Record a Playwright trace of the run; none when absent. */
+  trace?: TraceRecording;
   /** Upper bound for each Playwright action, so that no action outlives its step. */
   actionTimeoutMs: number;
   /** Reports requests and injects trace context. */
@@ -31,6 +38,8 @@ export class RunResources {
   private apiRequest: APIRequestContext | undefined;
   /** A standalone client this run created (API-only journeys) and must dispose. */
   private ownedRequest: APIRequestContext | undefined;
+  /** The trace being recorded, and the folder that cleans up after it. */
+  private recording: { folder: TraceFolder | undefined; name: string | undefined } | undefined;
   private disconnected = false;
   private readonly onDisconnected = (): void => {
     this.disconnected = true;
@@ -69,7 +78,13 @@ export class RunResources {
     this.apiRequest = options.network.wrap(this.context.request, options.baseURL);
     options.network.attach(this.context);
     this.stepContext = options.network.wrapContext(this.context);
-    if (options.recordTrace) await this.context.tracing.start({ screenshots: true, snapshots: true });
+    if (options.trace !== undefined) await this.startTrace(this.browser, this.context, options.trace);
+  }
+
+  private async startTrace(browser: Browser, context: BrowserContext, trace: TraceRecording): Promise<void> {
+    const folder = this.options.pool.traceFolder(browser);
+    this.recording = { folder, name: await folder?.begin() };
+    await context.tracing.start({ name: this.recording.name, snapshots: true, screenshots: trace.screenshots });
   }
 
   /** Opens the page the first time a step needs it. */
@@ -115,14 +130,16 @@ export class RunResources {
     }
   }
 
-  /** Stops tracing; writes the zip only when a path is given. */
+  /** Stops tracing; writes the zip only when a path is given. The trace's raw files are cleaned up either way. */
   async stopTrace(path: string | undefined): Promise<boolean> {
-    if (!this.options.recordTrace || this.context === undefined || this.disconnected) return false;
+    if (this.recording === undefined || this.context === undefined || this.disconnected) return false;
     try {
       await this.context.tracing.stop(path === undefined ? {} : { path });
       return path !== undefined;
     } catch {
       return false;
+    } finally {
+      await this.endTrace();
     }
   }
 
@@ -130,6 +147,13 @@ export class RunResources {
     this.browser?.off('disconnected', this.onDisconnected);
     await this.context?.close().catch(() => undefined);
     await this.ownedRequest?.dispose().catch(() => undefined);
+    await this.endTrace();
+  }
+
+  private async endTrace(): Promise<void> {
+    const recording = this.recording;
+    this.recording = undefined;
+    if (recording?.name !== undefined) await recording.folder?.end(recording.name);
   }
 
   private requireContext(): BrowserContext {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import type { Journey, JourneyResult } from '../../src/journey/index.js';
-import { BrowserPool, buildLaunchOptions, discoverBrowser, runJourney, type RunJourneyOptions } from '../../src/runner/index.js';
+import { BrowserPool, buildLaunchOptions, discoverBrowser, runJourney, type BrowserPoolOptions, type RunJourneyOptions } from '../../src/runner/index.js';
 
 /** A demo shop on a free port, one warm browser, and a temp results folder. */
 export interface RunnerHarness {
@@ -16,9 +16,9 @@ export interface RunnerHarness {
 
 export const SHOP_PASSWORD = 'harness-secret-pw-7319';
 
-export async function startRunnerHarness(): Promise<RunnerHarness> {
+export async function startRunnerHarness(poolOptions?: BrowserPoolOptions): Promise<RunnerHarness> {
   const shop = await startDemoShop({ port: 0, password: SHOP_PASSWORD });
-  const pool = new BrowserPool(buildLaunchOptions({ browser: discoverBrowser() }));
+  const pool = new BrowserPool(buildLaunchOptions({ browser: discoverBrowser() }), poolOptions);
   const resultsDir = await mkdtemp(join(tmpdir(), 'outpost-results-'));
   return {
     shop,
