@@ -3,6 +3,7 @@
  * claimed across replicas, no overlap, a concurrency limit, confirmation retries, graceful shutdown.
  */
 export { Scheduler, type SchedulerOptions } from './scheduler.js';
+export { slotSessionId } from './slot-session.js';
 export { planSchedules, SchedulePlanError, type SchedulePlan, type ScheduledJourney } from './scheduled-journeys.js';
 export { ScheduleError, MIN_INTERVAL_MS } from './schedule-series.js';
 export { shortestIntervalMs } from './probe-interval.js';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Meter } from '@opentelemetry/api';
+import type { ResultStore } from '../store/index.js';
+import { slotSessionId } from './slot-session.js';
 import { InMemorySlotClaims } from './coordination/in-memory-slot-claims.js';
 import type { Slot, SlotClaims } from './coordination/slot-claims.js';
 import { SILENT_LOGGER, type Logger } from './logger.js';
@@ -11,7 +13,9 @@ import { SchedulerMetrics } from './scheduler-metrics.js';
 import { SlotDispatcher, type DispatchEvents, type DueSlot } from './slot-dispatcher.js';
 import { createSlotRunner, type SlotRunnerOptions } from './slot-runner.js';
 
-export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | 'abort' | 'metrics' | 'logger' | 'onRecord'> {
+export interface SchedulerOptions extends Omit<SlotRunnerOptions, 'stopping' | 'abort' | 'metrics' | 'logger' | 'onRecord' | 'owner' | 'store'> {
+  /** Where results go; a takeover also looks there for a run the previous owner stored. */
+  store: Pick<ResultStore, 'saveRun' | 'queryRuns'>;
   journeys: readonly ScheduledJourney[];
   /** Slot runs at the same time (the config's `defaults.concurrency`). */
   concurrency: number;
@@ -83,6 +87,7 @@ export class Scheduler {
       leaseMs: (s) => this.leaseMs(s),
       runSlot: createSlotRunner({
         ...options,
+        owner: this.owner,
         stopping: this.stopping.signal,
         abort: this.abort.signal,
         metrics: this.metrics,
@@ -171,16 +176,17 @@ export class Scheduler {
     if (idle.length === 0) return;
     try {
       const slots = await this.claims.takeOverExpired(this.options.location, this.owner, Date.now(), longest, free, idle);
-      for (const slot of slots) this.runTakenOver(slot);
+      for (const slot of slots) await this.runTakenOver(slot);
     } catch (error) {
       this.logger.warn('slot.takeover_failed', { error: error instanceof Error ? error.message : String(error) });
     }
   }
 
-  private runTakenOver(slot: Slot): void {
+  private async runTakenOver(slot: Slot): Promise<void> {
     const scheduled = this.byName.get(slot.journey)!;
     const due = { scheduled, slot, takenOver: true };
     const fields = { journey: slot.journey, location: slot.location, planned: new Date(slot.plannedAt).toISOString() };
+    if (await this.completeIfStored(slot, fields)) return;
     // The journey's own slot came while the takeover query ran, or serve began to stop: hand the
     // claim back for the next look (of any replica) rather than drop it or run two at once.
     if (this.dispatcher.isBusy(due) || this.stopping.signal.aborted) {
@@ -190,6 +196,19 @@ export class Scheduler {
     }
     this.logger.info('slot.taken_over', { ...fields, note: 'its replica did not complete it' });
     this.dispatcher.dispatch(due);
+  }
+
+  /**
+   * A replica can die after storing a slot's run but before marking the slot done: then the run is
+   * in the store under the previous owner's session, and the slot is completed with it, not run again.
+   */
+  private async completeIfStored(slot: Slot, fields: Record<string, string>): Promise<boolean> {
+    if (slot.previousOwner === undefined) return false;
+    const [stored] = await this.options.store.queryRuns({ sessionId: slotSessionId(slot, slot.previousOwner), limit: 1 });
+    if (stored === undefined) return false;
+    await this.claims.complete(slot, this.owner, stored.id);
+    this.logger.info('slot.recovered', { ...fields, run: stored.id, note: 'its replica stored the run but did not mark the slot done' });
+    return true;
   }
 
   private slot(scheduled: ScheduledJourney, plannedAt: number): Slot {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { slotSessionId } from './slot-session.js';
 import { failingStep, type JourneyResult } from '../journey/index.js';
 import { runJourney, type RunJourneyOptions, type RunTarget } from '../runner/index.js';
 import type { ResultStore } from '../store/index.js';
@@ -13,6 +13,8 @@ export type SharedSlotRunOptions = Omit<RunJourneyOptions, 'journey' | 'target' 
 
 export interface SlotRunnerOptions {
   run: SharedSlotRunOptions;
+  /** This replica (the claims' owner); with the slot it makes the attempts' session id. */
+  owner: string;
   location: string;
   target: RunTarget;
   retry: RetryPolicy;
@@ -37,7 +39,7 @@ export interface SlotRunnerOptions {
 export function createSlotRunner(options: SlotRunnerOptions): (due: DueSlot, startedAt: number) => Promise<string | undefined> {
   return async (due, startedAt) => {
     const where = { journey: due.slot.journey, location: options.location };
-    const sessionId = randomUUID();
+    const sessionId = slotSessionId(due.slot, options.owner);
     options.metrics.scheduleLag(where, startedAt - due.slot.plannedAt);
     let lastStored: string | undefined;
     const confirmed = await confirmWithBackoff(

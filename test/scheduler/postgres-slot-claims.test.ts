@@ -138,7 +138,8 @@ describe.skipIf(postgresMissingReason !== undefined)('PostgresSlotClaims on a re
     await c.release(back!, 'c');
     expect(await rowOf(back!)).toMatchObject({ owner: 'b', lease_expires_at_ms: String(now + LEASE) });
     await b.release(back!, 'b');
-    expect(await c.takeOverExpired('eu', 'c', now + 1, LEASE, 100, ['journey-1', 'journey-3'])).toEqual([back]);
+    // The takeover names the replica whose claim expired (b, which released it).
+    expect(await c.takeOverExpired('eu', 'c', now + 1, LEASE, 100, ['journey-1', 'journey-3'])).toEqual([{ ...back, previousOwner: 'b' }]);
     // A completed slot is not released.
     await c.complete(back!, 'c', 'run-c');
     await c.release(back!, 'c');
@@ -155,7 +156,7 @@ describe.skipIf(postgresMissingReason !== undefined)('PostgresSlotClaims on a re
 
     // a stalls past its lease; b takes the slot over; a's late completion changes nothing.
     now = T0 + LEASE;
-    expect(await b.takeOverExpired('eu', 'b', now, LEASE, 10)).toEqual([slot]);
+    expect(await b.takeOverExpired('eu', 'b', now, LEASE, 10)).toEqual([{ ...slot, previousOwner: 'a' }]);
     await a.complete(slot!, 'a', 'run-a-late');
     expect(await rowOf(slot!)).toMatchObject({ owner: 'b', status: 'claimed', run_id: null });
     await b.complete(slot!, 'b', 'run-b');

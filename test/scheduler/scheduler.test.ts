@@ -5,8 +5,9 @@ import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { journey, step, type Journey } from '../../src/journey/index.js';
 import { BrowserPool } from '../../src/runner/index.js';
-import { InMemorySlotClaims, planSchedules, Scheduler, type LogFields, type Logger, type SlotClaims } from '../../src/scheduler/index.js';
+import { InMemorySlotClaims, planSchedules, Scheduler, slotSessionId, type LogFields, type Logger, type SlotClaims } from '../../src/scheduler/index.js';
 import { openStore, type ResultStore } from '../../src/store/index.js';
+import { minimalResult } from '../../src/store/journey-result-fixture.js';
 import { eventually } from '../serve/serve-harness.js';
 
 /**
@@ -73,6 +74,21 @@ describe('Scheduler (in process, real timers)', () => {
     expect(logger.events.find((e) => e.event === 'slot.taken_over')?.fields).toMatchObject({ journey: 'hourly', planned: new Date(orphan.plannedAt).toISOString() });
     expect(logger.events.find((e) => e.event === 'run.start')?.fields).toMatchObject({ taken_over: true });
     await s.stop(5_000);
+    expect(await claims.takeOverExpired('lab', 'someone', Date.now() + 3_600_000, 1, 10)).toEqual([]);
+  });
+
+  it('completes a taken-over slot with the run its dead replica stored but never marked done, without running it again', async () => {
+    const claims = new InMemorySlotClaims();
+    const orphan = { journey: 'daily', location: 'lab', plannedAt: Date.now() - 60_000 };
+    await claims.claim(orphan, 'died-after-saving', 1);
+    await store.saveRun(minimalResult({ id: 'stored-before-death', journey: 'daily', location: 'lab', sessionId: slotSessionId(orphan, 'died-after-saving') }));
+    const { scheduler: s, logger, count } = scheduler([quick('daily', '24h')], { claims, takeOverEveryMs: 50 });
+    s.start();
+    await eventually(() => count('slot.recovered', 'daily') === 1, 'the stored run to complete the slot');
+    expect(logger.events.find((e) => e.event === 'slot.recovered')?.fields).toMatchObject({ run: 'stored-before-death' });
+    expect(count('run.start', 'daily')).toBe(0);
+    expect(count('slot.taken_over', 'daily')).toBe(0);
+    // Completed: no replica can take it over again.
     expect(await claims.takeOverExpired('lab', 'someone', Date.now() + 3_600_000, 1, 10)).toEqual([]);
   });
 

@@ -22,11 +22,11 @@ describe('InMemorySlotClaims', () => {
     await claims.complete(slot(1000, 'search'), 'alive', 'run-1');
     expect(await claims.takeOverExpired('eu', 'b', 4000, 5000, 10)).toEqual([]);
     now = 6000;
-    expect(await claims.takeOverExpired('eu', 'b', now, 5000, 10)).toEqual([slot(1000)]);
+    expect(await claims.takeOverExpired('eu', 'b', now, 5000, 10)).toEqual([{ ...slot(1000), previousOwner: 'dead' }]);
     // Taken over: b owns it now, under a fresh lease.
     expect(await claims.takeOverExpired('eu', 'c', now, 5000, 10)).toEqual([]);
     await claims.complete(slot(1000), 'dead', 'late-run');
-    expect(await claims.takeOverExpired('eu', 'c', 12_000, 5000, 10)).toEqual([slot(1000)]);
+    expect(await claims.takeOverExpired('eu', 'c', 12_000, 5000, 10)).toEqual([{ ...slot(1000), previousOwner: 'b' }]);
   });
 
   it('takes over only the journeys asked for, oldest first, and a released claim at once', async () => {
@@ -34,12 +34,12 @@ describe('InMemorySlotClaims', () => {
     await claims.claim(slot(2000, 'search'), 'dead', 10);
     await claims.claim(slot(1000, 'checkout'), 'dead', 10);
     await claims.claim(slot(1000, 'search'), 'dead', 10);
-    expect(await claims.takeOverExpired('eu', 'b', 100, 1000, 10, ['search'])).toEqual([slot(1000, 'search'), slot(2000, 'search')]);
+    expect(await claims.takeOverExpired('eu', 'b', 100, 1000, 10, ['search'])).toEqual([{ ...slot(1000, 'search'), previousOwner: 'dead' }, { ...slot(2000, 'search'), previousOwner: 'dead' }]);
     await claims.release(slot(1000, 'search'), 'c');
     expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10, ['search'])).toEqual([]);
     await claims.release(slot(1000, 'search'), 'b');
-    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10, ['search'])).toEqual([slot(1000, 'search')]);
-    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10)).toEqual([slot(1000, 'checkout')]);
+    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10, ['search'])).toEqual([{ ...slot(1000, 'search'), previousOwner: 'b' }]);
+    expect(await claims.takeOverExpired('eu', 'c', 100, 1000, 10)).toEqual([{ ...slot(1000, 'checkout'), previousOwner: 'dead' }]);
   });
 
   it('takes over at most `limit` slots', async () => {

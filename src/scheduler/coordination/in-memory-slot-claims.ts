@@ -48,9 +48,9 @@ export class InMemorySlotClaims implements SlotClaims {
       if (taken.length >= limit) break;
       if (claim.slot.location !== location || claim.runId !== undefined || claim.expiresAt > now) continue;
       if (journeys !== undefined && !journeys.includes(claim.slot.journey)) continue;
+      taken.push({ ...claim.slot, previousOwner: claim.owner });
       claim.owner = owner;
       claim.expiresAt = now + leaseMs;
-      taken.push({ ...claim.slot });
     }
     return taken;
   }

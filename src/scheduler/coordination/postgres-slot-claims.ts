@@ -16,6 +16,7 @@ interface SlotRow {
   journey: string;
   location: string;
   planned_at_ms: number;
+  previous_owner?: string;
 }
 
 const SLOT_KEY = 'journey = $1 AND location = $2 AND planned_at_ms = $3';
@@ -39,7 +40,7 @@ const COMPLETE_SQL = `
  */
 const TAKE_OVER_SQL = `
   WITH expired AS (
-    SELECT journey, location, planned_at_ms FROM slots
+    SELECT journey, location, planned_at_ms, owner AS previous_owner FROM slots
     WHERE location = $1 AND status = 'claimed' AND lease_expires_at_ms <= $3 AND ($6::text[] IS NULL OR journey = ANY($6::text[]))
     ORDER BY planned_at_ms
     LIMIT $5
@@ -48,7 +49,7 @@ const TAKE_OVER_SQL = `
   UPDATE slots AS s SET owner = $2, lease_expires_at_ms = $4
   FROM expired AS e
   WHERE s.journey = e.journey AND s.location = e.location AND s.planned_at_ms = e.planned_at_ms
-  RETURNING s.journey, s.location, s.planned_at_ms`;
+  RETURNING s.journey, s.location, s.planned_at_ms, e.previous_owner`;
 
 // Lease over now: the next takeover scan of any replica picks it up. Owner-only, like COMPLETE_SQL.
 const RELEASE_SQL = `
@@ -119,5 +120,6 @@ function slotParams(slot: Slot): [string, string, number] {
 }
 
 function toSlot(row: SlotRow): Slot {
-  return { journey: row.journey, location: row.location, plannedAt: row.planned_at_ms };
+  const slot: Slot = { journey: row.journey, location: row.location, plannedAt: row.planned_at_ms };
+  return row.previous_owner === undefined ? slot : { ...slot, previousOwner: row.previous_owner };
 }

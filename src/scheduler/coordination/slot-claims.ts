@@ -13,6 +13,8 @@ export interface Slot {
   location: string;
   /** Epoch ms. */
   plannedAt: number;
+  /** Set on a slot returned by a takeover: the replica whose claim expired. */
+  previousOwner?: string;
 }
 
 /** Who runs which slot. */
