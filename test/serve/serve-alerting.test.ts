@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
+import { startHttpReceiver, type HttpReceiver } from '../helpers/http-receiver.js';
 import { cleanUp, eventually, serveProject, startServe, stopServe } from './serve-harness.js';
 
 /**
@@ -23,32 +22,20 @@ function gauge(metrics: string, name: string, label: string): number {
   return Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  body: { id: string; type: string; alert: { kind: string; state: string; dedupKey: string; slo: string; severity: string; failingStep: { name: string } | null } };
+interface WebhookBody {
+  alert: { kind: string; state: string; dedupKey: string; slo: string; severity: string; failingStep: { name: string } | null };
 }
 
 let shop: DemoShop;
-let receiver: Server;
-let receiverUrl: string;
-const received: Received[] = [];
+let receiver: HttpReceiver;
 const projects: string[] = [];
 
 beforeAll(async () => {
   shop = await startDemoShop({ port: 0 });
-  receiver = createServer((request, response) => {
-    let raw = '';
-    request.on('data', (chunk) => (raw += chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: JSON.parse(raw) as Received['body'] });
-      response.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startHttpReceiver();
 });
 afterAll(async () => {
-  await new Promise((resolve) => receiver.close(resolve));
+  await receiver.close();
   await cleanUp(shop, projects);
 });
 
@@ -62,20 +49,21 @@ describe('outpost serve: SLO evaluation and alert delivery on the leader (child 
       tiers: [{ severity: 'page', budgetPercent: 2, longWindow: '1h' }],
       guards: { minEvents: 3, minBadEvents: 3, wilsonConfidence: null },
     };
-    const alerting = { evaluationInterval: '1s', channels: [{ type: 'webhook', url: receiverUrl, secret: { env: 'HOOK_SECRET' } }] };
+    const alerting = { evaluationInterval: '1s', channels: [{ type: 'webhook', url: `${receiver.url}/hook`, secret: { env: 'HOOK_SECRET' } }] };
     const cwd = await serveProject({ missing: FAILING }, { retries: 0, concurrency: 2 }, { slos: [slo], alerting });
     projects.push(cwd);
     const serve = await startServe([], { cwd, env: { SHOP_URL: shop.url, HOOK_SECRET: 'test-secret' } });
 
-    await eventually(() => received.length > 0, 'the webhook to receive the alert', 90_000);
+    await eventually(() => receiver.requests.length > 0, 'the webhook to receive the alert', 90_000);
     const metrics = await (await fetch(`${serve.url}/metrics`)).text();
     const { exit } = await stopServe(serve, join(cwd, '.outpost', 'outpost.db'));
 
     expect(exit.code).toBe(0);
-    const triggers = received.filter((r) => r.body.alert.kind === 'trigger');
+    const triggers = receiver.requests.filter((r) => (r.json as WebhookBody).alert.kind === 'trigger');
     expect(triggers).toHaveLength(1);
-    expect(triggers[0]!.body.alert).toMatchObject({ state: 'firing', dedupKey: 'outpost/slo/missing-availability/page-1h', slo: 'missing-availability', severity: 'page' });
-    expect(triggers[0]!.body.alert.failingStep?.name).toBe('fetch missing page');
+    const alert = (triggers[0]!.json as WebhookBody).alert;
+    expect(alert).toMatchObject({ state: 'firing', dedupKey: 'outpost/slo/missing-availability/page-1h', slo: 'missing-availability', severity: 'page' });
+    expect(alert.failingStep?.name).toBe('fetch missing page');
     expect(String(triggers[0]!.headers['x-outpost-signature'])).toMatch(/^sha256=[0-9a-f]{64}$/);
     // Every run failed, so the SLI the leader exports is 0 and the budget is overspent.
     expect(gauge(metrics, 'outpost_slo_sli_ratio', 'slo="missing-availability"')).toBe(0);

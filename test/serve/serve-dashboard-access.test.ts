@@ -1,17 +1,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
-import { cleanUp, serveProject, startServe, stopServe } from './serve-harness.js';
+import { API_PRODUCTS_JOURNEY, cleanUp, serveProject, startServe, stopServe } from './serve-harness.js';
 
 /**
  * `outpost serve` bound to every interface without a dashboard token keeps probing and serving its
  * health endpoints, and leaves the dashboard off with a warning (the container's default command
  * must not fail because no token was set). The test only connects through 127.0.0.1.
  */
-const PRODUCTS = `import { journey, step } from 'outpost';
-export default journey({ name: 'api-products', schedule: { every: '1s' }, steps: [
-  step('list', async ({ request, expect }) => { expect((await request.get('/api/products')).status()).toBe(200); }),
-] });`;
 
 let shop: DemoShop;
 const projects: string[] = [];
@@ -23,7 +19,7 @@ afterAll(() => cleanUp(shop, projects));
 
 describe('outpost serve on 0.0.0.0 without a dashboard token (child process)', () => {
   it('probes and answers /healthz, and the dashboard stays off with a logged reason', async () => {
-    const cwd = await serveProject({ products: PRODUCTS }, { retries: 0 });
+    const cwd = await serveProject({ products: API_PRODUCTS_JOURNEY }, { retries: 0 });
     projects.push(cwd);
     const env = { SHOP_URL: shop.url, OUTPOST_UI_TOKEN: '' };
     const serve = await startServe(['--host', '0.0.0.0'], { cwd, env });

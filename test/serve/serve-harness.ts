@@ -83,6 +83,12 @@ function killLeftovers(): void {
   for (const child of running) child.kill('SIGKILL');
 }
 
+/** An API journey (no browser) that lists the demo shop's products every second. */
+export const API_PRODUCTS_JOURNEY = `import { journey, step } from 'outpost';
+export default journey({ name: 'api-products', schedule: { every: '1s' }, steps: [
+  step('list', async ({ request, expect }) => { expect((await request.get('/api/products')).status()).toBe(200); }),
+] });`;
+
 /** A throwaway project with `outpost.config.ts` (target from `SHOP_URL`, plus `extra` keys) and the given journeys. */
 export async function serveProject(journeys: Record<string, string>, defaults: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
   const config = `import { defineConfig } from 'outpost';

@@ -4,7 +4,7 @@ import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import { fullResult } from '../../src/store/journey-result-fixture.js';
 import { openStore } from '../../src/store/index.js';
 import { postgresMissingReason, startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
-import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, storedRuns, type ServeProcess } from './serve-harness.js';
+import { API_PRODUCTS_JOURNEY, cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, storedRuns, type ServeProcess } from './serve-harness.js';
 
 /**
  * Retention in `outpost serve`: a leader task that deletes raw runs older than `retention.runs`
@@ -12,10 +12,6 @@ import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, s
  * must stay); serve probes an API journey every second throughout.
  */
 const DAY_MS = 86_400_000;
-const PRODUCTS = `import { journey, step } from 'outpost';
-export default journey({ name: 'api-products', schedule: { every: '1s' }, steps: [
-  step('list', async ({ request, expect }) => { expect((await request.get('/api/products')).status()).toBe(200); }),
-] });`;
 
 let shop: DemoShop;
 const projects: string[] = [];
@@ -33,7 +29,7 @@ function loggedAt(serve: ServeProcess, event: string): number {
 }
 
 async function project(retention: Record<string, unknown>): Promise<string> {
-  const dir = await serveProject({ products: PRODUCTS }, { retries: 0, concurrency: 2 }, { retention });
+  const dir = await serveProject({ products: API_PRODUCTS_JOURNEY }, { retries: 0, concurrency: 2 }, { retention });
   projects.push(dir);
   return dir;
 }

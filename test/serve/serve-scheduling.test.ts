@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoShop, type DemoShop } from '../../src/demo-shop/index.js';
 import type { JourneyResult } from '../../src/journey/index.js';
-import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, type ServeProcess } from './serve-harness.js';
+import { API_PRODUCTS_JOURNEY, cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, stopServe, type ServeProcess } from './serve-harness.js';
 
 /**
  * `outpost serve` as a child process against a demo shop, with second-scale schedules: API-only
@@ -11,10 +11,7 @@ import { cleanUp, eventually, serveProject, startedRunsMatchStore, startServe, s
  */
 const JOURNEYS = {
   // Every second: the steady probe.
-  products: `import { journey, step } from 'outpost';
-export default journey({ name: 'api-products', schedule: { every: '1s' }, steps: [
-  step('list', async ({ request, expect }) => { expect((await request.get('/api/products')).status()).toBe(200); }),
-] });`,
+  products: API_PRODUCTS_JOURNEY,
   // Search fails half the time (seeded: fail, pass, fail, pass…): each slot passes on its retry.
   flaky: `import { journey, step } from 'outpost';
 export default journey({ name: 'flaky-search', schedule: { every: '2s' }, steps: [
