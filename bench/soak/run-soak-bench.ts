@@ -68,7 +68,7 @@ async function soak(options: SoakOptions, dir: string, shopUrl: string): Promise
   await writeSoakProject(dir, REPO_ROOT, options, shopUrl);
   const serve = await startServe(dir, options);
   const startedAt = Date.now();
-  const sampler = new SoakSampler(serve.child.pid!, serve.url, startedAt);
+  const sampler = new SoakSampler(serve.child.pid!, serve.url, startedAt, options.pssEvery);
   const walker = new ProcessTreeWalker(serve.child.pid!);
   const samples: SoakSample[] = [];
   const loads: number[] = [];

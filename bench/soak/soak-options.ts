@@ -17,10 +17,12 @@ export interface SoakOptions {
   sampleEveryMs: number;
   /** serve's --recycle-after (browser relaunch after this many runs). */
   recycleAfter: number;
+  /** Read PSS on every n-th sample (RSS is read on every sample). */
+  pssEvery: number;
 }
 
 const USAGE = `usage: npm run bench:soak -- [--runs 10000] [--browser-journeys 2] [--api-journeys 6] [--every 1]
-       [--concurrency 6] [--warmup 0.1] [--sample-every 5] [--recycle-after 200]`;
+       [--concurrency 6] [--warmup 0.1] [--sample-every 5] [--recycle-after 200] [--pss-every 1]`;
 
 export function parseSoakOptions(argv: string[]): SoakOptions {
   const { values } = parseArgs({
@@ -34,6 +36,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
       warmup: { type: 'string', default: '0.1' },
       'sample-every': { type: 'string', default: '5' },
       'recycle-after': { type: 'string', default: '200' },
+      'pss-every': { type: 'string', default: '1' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -57,6 +60,7 @@ export function parseSoakOptions(argv: string[]): SoakOptions {
     warmupShare,
     sampleEveryMs: int('sample-every', 1) * 1000,
     recycleAfter: int('recycle-after', 1),
+    pssEvery: int('pss-every', 1),
   };
   if (options.browserJourneys + options.apiJourneys === 0) throw new Error(`at least one journey is needed\n${USAGE}`);
   return options;

@@ -44,7 +44,7 @@ export class SoakSampler {
     private readonly pid: number,
     private readonly url: string,
     private readonly startedAt: number,
-    private readonly pssEvery = 3,
+    private readonly pssEvery: number,
   ) {
     this.walker = new ProcessTreeWalker(pid);
   }
