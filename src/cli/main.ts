@@ -14,6 +14,7 @@ import { serveCommand } from './commands/serve-command.js';
 import { shopCommand } from './commands/shop-command.js';
 import { addSloSimulateCommand } from './commands/slo-simulate-command.js';
 import { addSloStatusCommand } from './commands/slo-status-command.js';
+import { addSloReportCommand } from './commands/slo-report-command.js';
 import { addSloLintCommand } from './commands/slo-lint-command.js';
 import { addSloRulesCommand } from './commands/slo-rules-command.js';
 import { addSloExportCommand } from './commands/slo-export-command.js';
@@ -181,6 +182,7 @@ function buildProgram(): Command {
   const slo = program.command('slo').description('work with SLOs');
   addSloSimulateCommand(slo, streams);
   addSloStatusCommand(slo, streams);
+  addSloReportCommand(slo, streams);
   addSloLintCommand(slo, streams);
   addSloRulesCommand(slo, streams);
   addSloExportCommand(slo, streams);

@@ -31,6 +31,13 @@ export function retentionAge(value: string): number | false {
   return ms;
 }
 
+/** An `--at` value: an ISO-8601 instant, as epoch ms. */
+export function isoInstant(text: string): number {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new InvalidArgumentError(`expected an ISO-8601 time such as 2025-06-01T12:00:00Z, got "${text}"`);
+  return ms;
+}
+
 export function passRate(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1, e.g. 0.9');

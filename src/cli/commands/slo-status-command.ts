@@ -1,12 +1,13 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../../config/index.js';
+import type { Command } from 'commander';
 import { evaluateSlos, STATUS_BURN_WINDOWS_MS, type SloStatus } from '../../evaluation/index.js';
-import { effectiveSlos, type ResolvedSlo, type SliSpec } from '../../scoring/index.js';
+import type { SliSpec } from '../../scoring/index.js';
 import { windowLabel } from '../../scoring/replay/index.js';
-import { openStore, type ResultStore, type StoredAlertState } from '../../store/index.js';
+import type { StoredAlertState } from '../../store/index.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { isoInstant } from '../option-parsers.js';
 import { table } from '../reporters/format.js';
 import type { ReporterStreams } from '../reporters/reporter.js';
+import { withSloStore } from './slo-setup.js';
 
 export interface SloStatusOptions {
   cwd: string;
@@ -35,36 +36,16 @@ export function addSloStatusCommand(slo: Command, streams: ReporterStreams): voi
     });
 }
 
-function isoInstant(text: string): number {
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) throw new InvalidArgumentError(`expected an ISO-8601 time such as 2025-06-01T12:00:00Z, got "${text}"`);
-  return ms;
-}
-
 /** `outpost slo status`: evaluates every SLO from the rollups and prints a table (or JSON). */
 export async function sloStatusCommand(options: SloStatusOptions, streams: ReporterStreams): Promise<ExitCodeValue> {
-  const config = await loadConfig({ cwd: options.cwd, configPath: options.configPath });
-  const store = await openStore(options.store ?? (config.store.kind === 'sqlite' ? config.store.path : config.store.url));
-  try {
-    const target = options.target ?? config.defaultTarget;
-    const slos = await slosToShow(store, config.slos);
-    const nowMs = options.nowMs ?? Date.now();
+  await withSloStore(options, async ({ store, slos, target, nowMs }) => {
     const statuses = await evaluateSlos({ store, slos, nowMs, ...(target === undefined ? {} : { target }) });
     const alerts = await store.alerts.loadStates();
     const rows = statuses.map((status) => statusRow(status, alerts));
     if (options.json) streams.out.write(`${JSON.stringify({ at: new Date(nowMs).toISOString(), target: target ?? null, slos: rows }, null, 2)}\n`);
     else streams.out.write(render(rows, target));
-  } finally {
-    await store.close();
-  }
+  });
   return ExitCode.ok;
-}
-
-/** The configured SLOs; without any, one default SLO per journey that has runs in the store. */
-async function slosToShow(store: ResultStore, configured: readonly ResolvedSlo[]): Promise<ResolvedSlo[]> {
-  if (configured.length > 0) return [...configured];
-  const journeys = [...new Set((await store.rollups.listSeries()).map((s) => s.journey))];
-  return effectiveSlos([], journeys);
 }
 
 /** One SLO's line of `slo status`, as printed and as `--json` gives it. */
