@@ -42,6 +42,8 @@ export function dashboardApp(setup: DashboardSetup) {
     slos: effectiveSlos(setup.config.slos, journeyNames),
     // Without configured SLOs, journeys known only from the store (no journey files here) get the default too.
     defaultSlosForStoredJourneys: setup.config.slos.length === 0,
+    // The board counts what `outpost slo status` counts: runs against the default target when one is set.
+    ...(setup.config.defaultTarget === undefined ? {} : { target: setup.config.defaultTarget }),
     journeys: setup.journeys.map((j) => ({ name: j.name, cuj: j.cuj.id, ...(j.cuj.description === undefined ? {} : { description: j.cuj.description }) })),
     // The alerting config's trace URL serves too, so one setting links alerts and run pages alike.
     // With alert channels configured, serve's alerting cycle keeps alert state and history in the

@@ -127,6 +127,30 @@ describe('evaluateSlos', () => {
     expect(await evaluateSlos({ store, slos, nowMs: NOW })).toEqual(before);
   });
 
+  it('charts each budget per day of the period, as the scoring engine counts the raw runs, before and after folding', async () => {
+    const [first] = await evaluateSlos({ store, slos, nowMs: NOW, burnDown: true });
+    const periodFrom = Math.ceil(NOW / MINUTE_MS) * MINUTE_MS - 7 * DAY_MS;
+    // The period's start, the 7 midnights inside it, and now.
+    expect(first!.burnDown!.map((p) => p.atMs)).toEqual([periodFrom, ...Array.from({ length: 7 }, (_, i) => Date.UTC(2025, 4, 14 + i)), NOW]);
+    const statuses = await evaluateSlos({ store, slos, nowMs: NOW, burnDown: true });
+    for (const [i, slo] of slos.entries()) {
+      const counter = buildSloSeries(slo, rollUpRuns(all.map((a) => ({ startedAtMs: Date.parse(a[0]!.startedAt), location: a[0]!.location, outcome: classifyRun(slo.sli, a) }))), seriesRangeFor(slo, NOW)).budgeting;
+      const allowed = statuses[i]!.evaluation.budget.badEvents.allowed;
+      const expected = statuses[i]!.burnDown!.map((p, j, points) => {
+        if (j === 0) return 1;
+        const bad = j === points.length - 1 ? counter.badIn(NOW, slo.periodMs) : counter.badIn(p.atMs, p.atMs - periodFrom);
+        return 1 - bad / allowed;
+      });
+      expect(statuses[i]!.burnDown!.map((p) => p.remaining), slo.name).toEqual(expected.map((r) => expect.closeTo(r, 12)));
+      expect(statuses[i]!.burnDown!.at(-1)!.remaining).toBeCloseTo(statuses[i]!.evaluation.budget.ratio.remaining, 12);
+    }
+    // The outage a day ago spends the availability budget in the day it happened.
+    const availability = statuses[0]!.burnDown!;
+    expect(availability[5]!.remaining - availability[7]!.remaining).toBeGreaterThan(0.2);
+    await maintainRollups(store, { now: NOW, sleep: async () => undefined, retention: { minute: 30 * DAY_MS } });
+    expect((await evaluateSlos({ store, slos, nowMs: NOW, burnDown: true })).map((s) => s.burnDown)).toEqual(statuses.map((s) => s.burnDown));
+  });
+
   it('rounds only the old edges it must once minute rows are deleted, and says so', async () => {
     const before = await evaluateSlos({ store, slos: [slos[0]!], nowMs: NOW });
     await maintainRollups(store, { now: NOW, sleep: async () => undefined });

@@ -1,5 +1,6 @@
 import { evaluateSlo, HOUR_MS, DAY_MS, latencyCut, type LatencyCut, type ResolvedSlo, type SloEvaluation, type WindowCounter } from '../scoring/index.js';
 import type { ResultStore, RollupSeries } from '../store/index.js';
+import { BurnDownPlan, type BurnDownPoint } from './burn-down.js';
 import { timesliceCounter } from './timeslice-states.js';
 import { cutOf, SegmentSums, stepOf, windowsOf, WindowLookup, type RunCounts } from './window-counts.js';
 import { minuteWindow, planWindow, type WindowPlan } from './window-plan.js';
@@ -17,6 +18,8 @@ export interface EvaluateSlosOptions {
   target?: string;
   /** Windows to report a burn rate for, besides the tiers' (default {@link STATUS_BURN_WINDOWS_MS}). */
   burnWindowsMs?: readonly number[];
+  /** Also chart each SLO's budget over its period ({@link SloStatus.burnDown}): per day, from day rows where folded. */
+  burnDown?: boolean;
 }
 
 /** The burn rate over one window, in the SLO's budgeting unit. */
@@ -47,6 +50,12 @@ export interface SloStatus {
   latency?: LatencyCut;
   /** False when a window's old edge had to be rounded to an hour or a day because finer rollups were deleted. */
   exact: boolean;
+  /**
+   * With {@link EvaluateSlosOptions.burnDown}: the share of the budget left from the period's start to
+   * every day boundary (hour, for periods under 4 days) and now, oldest first; the last point is the
+   * budget left now.
+   */
+  burnDown?: BurnDownPoint[];
 }
 
 /**
@@ -64,17 +73,21 @@ export async function evaluateSlos(options: EvaluateSlosOptions): Promise<SloSta
   const coverage = await store.rollups.coverage();
   const plans = new Map<number, WindowPlan>();
   for (const slo of slos) for (const w of windowsOf(slo, extra)) if (!plans.has(w)) plans.set(w, planWindow(minuteWindow(nowMs, w), coverage));
+  const burnDowns = new Map<number, BurnDownPlan>();
+  if (options.burnDown === true) for (const slo of slos) if (!burnDowns.has(slo.periodMs)) burnDowns.set(slo.periodMs, new BurnDownPlan(plans.get(slo.periodMs)!, slo.periodMs, coverage));
   const allIds = [...new Set([...series.values()].flatMap((s) => s.map((x) => x.id)))];
   const cuts = [...new Set(slos.map((slo) => cutOf(slo.sli)))];
-  const sums = await SegmentSums.read(store.rollups, plans.values(), allIds, cuts);
-  const slices = await timesliceCounters(store, slos, series, nowMs);
+  const sums = await SegmentSums.read(store.rollups, [...plans.values(), ...[...burnDowns.values()].flatMap((b) => b.plans())], allIds, cuts);
+  const slicesBySlo = await timesliceCounters(store, slos, series, nowMs);
   return slos.map((slo) => {
     const ids = series.get(slo.name)!.map((s) => s.id);
     const windows = windowsOf(slo, extra);
     const byWindow = new Map<number, RunCounts>(windows.map((w) => [w, sums.counts(plans.get(w)!, ids, cutOf(slo.sli))]));
     const runs = new WindowLookup(nowMs, byWindow);
-    const budgeting: WindowCounter = slices.get(slo.name) ?? runs;
+    const slices = slicesBySlo.get(slo.name);
+    const budgeting: WindowCounter = slices ?? runs;
     const evaluation = evaluateSlo(slo, { runs, budgeting }, nowMs);
+    const burnDown = burnDowns.get(slo.periodMs);
     return {
       slo,
       evaluation,
@@ -85,6 +98,9 @@ export async function evaluateSlos(options: EvaluateSlosOptions): Promise<SloSta
       firingTiers: evaluation.tiers.filter((t) => t.firing).map((t) => t.tier),
       ...(slo.sli.kind === 'latency' ? { latency: latencyCut(slo.sli.thresholdMs) } : {}),
       exact: windows.every((w) => plans.get(w)!.exact),
+      ...(burnDown === undefined
+        ? {}
+        : { burnDown: slices === undefined ? burnDown.fromSums(sums, ids, cutOf(slo.sli), evaluation.budget, nowMs) : burnDown.fromCounter(slices, evaluation.budget, nowMs) }),
     };
   });
 }

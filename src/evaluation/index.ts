@@ -8,7 +8,9 @@
  *   `SloStatus` per SLO, in the order given: `evaluation` (the scoring engine's `SloEvaluation`:
  *   budget as ratio, bad events and minutes, every tier's decision with both windows' burn rates
  *   and guards), `sli`, `runs` and `degradedRuns` over the period, `burnRates` for the extra windows
- *   (1h, 6h, 3d by default), `firingTiers`, the latency cut for latency SLIs, and `exact`.
+ *   (1h, 6h, 3d by default), `firingTiers`, the latency cut for latency SLIs, and `exact`; with
+ *   `burnDown: true`, also `burnDown` (budget left per day of the period, then now).
  */
 export { evaluateSlos, STATUS_BURN_WINDOWS_MS } from './evaluate-slos.js';
 export type { EvaluateSlosOptions, SloStatus, BurnReading } from './evaluate-slos.js';
+export type { BurnDownPoint } from './burn-down.js';

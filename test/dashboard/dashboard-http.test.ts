@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/config/index.js';
+import { evaluateSlos } from '../../src/evaluation/index.js';
 import { defaultSlo, resolveSlo } from '../../src/scoring/index.js';
 import { createDashboardApp, type AccessPolicy } from '../../src/server/index.js';
 import { openStore, type ResultStore } from '../../src/store/index.js';
@@ -65,11 +66,48 @@ describe('the JSON API', () => {
     // 36 bad of 1440 in the last day: burn rate 0.025 / 0.005 = 5.
     expect(browse.burnRates[2].long).toBeCloseTo(5, 10);
     expect(checkout.remaining).toBeCloseTo(1 - 12 / (0.005 * 864), 10);
-    expect(checkout.burnDown).toHaveLength(29);
+    // The burn-down, from the rollups: the period's start, each of the 28 midnights in it, then now.
+    const midnights = Array.from({ length: 28 }, (_, i) => Date.UTC(2025, 1, 11 + i));
+    expect(checkout.burnDown.map((p: any) => p.atMs)).toEqual([NOW - 28 * 86_400_000, ...midnights, NOW]);
+    // Checkout failed only in the last hour: untouched until now.
+    expect(checkout.burnDown.slice(0, -1).every((p: any) => p.remaining === 1)).toBe(true);
     expect(checkout.burnDown.at(-1).remaining).toBeCloseTo(checkout.remaining, 10);
-    expect(checkout.burnDown[0].remaining).toBe(1);
+    // Cart's 30 failures two days ago (Mar 8, 09:30–12:00) appear at the next midnight and stay.
+    const cart = body.rows[2];
+    const cartAt = (ms: number) => cart.burnDown.find((p: any) => p.atMs === ms).remaining;
+    expect(cartAt(Date.UTC(2025, 2, 8))).toBe(1);
+    expect(cartAt(Date.UTC(2025, 2, 9))).toBeCloseTo(1 - 30 / (0.005 * 864), 10);
+    expect(cart.burnDown.at(-1).remaining).toBeCloseTo(cart.remaining, 10);
     expect(body.counts).toEqual({ page: 1, ticket: 1, exhausted: 1, 'at-risk': 0, ok: 2, 'no-data': 1 });
     expect(body.version).toMatch(/^[\w-]{16}$/);
+  });
+
+  it('takes its numbers from the rollups, as `outpost slo status` does: the same after raw-run retention deleted every run', async () => {
+    const own = await openStore(join(dir, 'retention.db'));
+    try {
+      await seedDashboardStore(own, join(dir, 'retention-results'), NOW);
+      const slos = EXPECTED_BOARD.map((row) => resolveSlo(defaultSlo(row.journey)));
+      const board = async () => (await createDashboardApp({ store: own, resultsDir, access: { kind: 'open' }, now: () => NOW, slos }).request('/api/v1/board')).json();
+      const before = await board();
+      const statuses = await evaluateSlos({ store: own, slos, nowMs: NOW });
+      for (const row of before.rows) {
+        const status = statuses.find((s) => s.slo.name === row.slo)!;
+        expect(row, row.slo).toMatchObject({
+          sliValue: status.sli,
+          events: status.runs,
+          degradedRuns: status.degradedRuns,
+          remaining: status.runs === 0 ? null : status.evaluation.budget.ratio.remaining,
+          exact: true,
+        });
+        expect(row.burnRates.map((t: any) => [t.tier, t.long, t.short, t.firing])).toEqual(status.evaluation.tiers.map((t) => [t.tier, t.long.burnRate, t.short.burnRate, t.firing]));
+      }
+      expect(await own.deleteRunsBefore(new Date(NOW + 1), 100_000)).toBe(4 * 864 + 4320 + 5);
+      expect(await own.countRuns()).toBe(0);
+      const after = await board();
+      expect(after.rows).toEqual(before.rows);
+    } finally {
+      await own.close();
+    }
   });
 
   it('answers a journey with its runs per location, latency per bucket and step, and recent runs', async () => {

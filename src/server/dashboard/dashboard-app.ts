@@ -11,7 +11,7 @@ import { addStaticAssets } from './http/static-assets.js';
 import { addLoginRoutes, tokenAuth } from './http/token-auth.js';
 import { addPageRoutes, notFoundPage } from './pages/page-routes.js';
 import type { AlertSource } from './sources/alert-source.js';
-import { runsSloSource } from './sources/runs-slo-source.js';
+import { rollupSloSource } from './sources/rollup-slo-source.js';
 import type { SloSource } from './sources/slo-source.js';
 import type { KnownJourney } from './views/journey-index.js';
 
@@ -27,8 +27,10 @@ export interface DashboardOptions {
   defaultSlosForStoredJourneys?: boolean;
   /** Journeys to list even before they have runs. */
   journeys?: readonly KnownJourney[];
-  /** How SLOs are evaluated; from the raw runs by default. */
+  /** How SLOs are evaluated; from the store's rollups by default (`evaluateSlos`, as `outpost slo status`). */
   sloSource?: SloSource;
+  /** Count only runs against this target on the board (the config's `defaultTarget`); every target when absent. */
+  target?: string;
   /** Alert state, history and deliveries; without it the alerts page says alerting is not set up. */
   alerts?: AlertSource;
   /** A tracing UI URL with `{traceId}`, e.g. `https://jaeger.example.com/trace/{traceId}`. */
@@ -36,7 +38,7 @@ export interface DashboardOptions {
   /** Secret values to keep off the pages and out of the API. */
   redactor?: Pick<Redactor, 'redactDeep'>;
   now?: () => number;
-  /** How often open pages poll for changes; 15 s by default. */
+  /** How often open pages poll for changes, and how long one SLO evaluation serves the board; 15 s by default. */
   refreshMs?: number;
 }
 
@@ -46,16 +48,18 @@ export interface DashboardOptions {
  * absolute: `/runs/<id>` is what alert links point at).
  */
 export function createDashboardApp(options: DashboardOptions): Hono {
+  const refreshMs = options.refreshMs ?? 15_000;
   const data = new DashboardData({
     store: options.store,
     slos: options.slos,
     defaultSlosForStoredJourneys: options.defaultSlosForStoredJourneys ?? false,
-    sloSource: options.sloSource ?? runsSloSource(options.store),
+    sloSource: options.sloSource ?? rollupSloSource(options.store, options.target === undefined ? {} : { target: options.target }),
     alerts: options.alerts,
     journeys: options.journeys ?? [],
     traceUrlTemplate: options.traceUrlTemplate,
     redact: (value) => (options.redactor === undefined ? value : options.redactor.redactDeep(value)),
     now: options.now ?? Date.now,
+    boardMaxAgeMs: refreshMs,
   });
   const notFound = (c: Parameters<typeof notFoundPage>[0]) => notFoundPage(c, data);
   const app = new Hono();
@@ -67,7 +71,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
   addStaticAssets(app, notFound);
   addApiRoutes(app, data);
   addArtifactRoutes(app, data, options.resultsDir, notFound);
-  addPageRoutes(app, data, { loggedIn: options.access.kind === 'token', refreshMs: options.refreshMs ?? 15_000 });
+  addPageRoutes(app, data, { loggedIn: options.access.kind === 'token', refreshMs });
   app.notFound(notFound);
   return app;
 }

@@ -55,12 +55,15 @@ export interface BoardRow {
   alert: BoardAlert;
   /** Runs that passed only on a retry, over the period (shown, never charged). */
   degradedRuns: number;
+  /** False when a window's old edge was rounded to an hour or a day (finer rollups already deleted). */
+  exact: boolean;
   status: BoardStatus;
   burnDown: BurnDownPoint[];
   firingSeverities: string[];
 }
 
 export interface BoardView {
+  /** The instant the SLOs were evaluated at (the evaluation is reused for one refresh interval). */
   generatedAtMs: number;
   /** Most urgent first. */
   rows: BoardRow[];
@@ -99,7 +102,8 @@ function boardRow(reading: SloReading, states: readonly AlertStateView[] | undef
     burnRates,
     maxBurnRate,
     alert,
-    degradedRuns: budget.degradedRuns,
+    degradedRuns: reading.degradedRuns,
+    exact: reading.exact,
     burnDown: reading.burnDown,
     firingSeverities,
   };
