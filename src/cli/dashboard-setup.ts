@@ -46,9 +46,11 @@ export function dashboardApp(setup: DashboardSetup) {
     ...(setup.config.defaultTarget === undefined ? {} : { target: setup.config.defaultTarget }),
     journeys: setup.journeys.map((j) => ({ name: j.name, cuj: j.cuj.id, ...(j.cuj.description === undefined ? {} : { description: j.cuj.description }) })),
     // The alerting config's trace URL serves too, so one setting links alerts and run pages alike.
-    // With alert channels configured, serve's alerting cycle keeps alert state and history in the
-    // store; without, the board shows which tiers fire now and the alerts page says it is not set up.
-    ...(setup.config.alerting.channels.length === 0 ? {} : { alerts: storeAlertSource(setup.store.alerts) }),
+    // Serve's alerting cycle keeps alert state, history and deliveries in the store; the alerts page shows
+    // whatever the store holds (also on a store another Outpost wrote). Without channels, the board and
+    // the alerts page add which tiers fire now, and the alerts page says nothing is notified.
+    alerts: storeAlertSource(setup.store.alerts),
+    alertChannels: setup.config.alerting.channels.map((channel) => channel.name),
     traceUrlTemplate: setup.config.dashboard.traceUrl ?? setup.config.alerting.traceUrlTemplate ?? undefined,
     refreshMs: setup.config.dashboard.refreshMs,
     // Missing secrets are no error here: the dashboard only needs to hide the ones that exist.

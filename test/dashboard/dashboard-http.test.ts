@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/config/index.js';
 import { evaluateSlos } from '../../src/evaluation/index.js';
 import { defaultSlo, resolveSlo } from '../../src/scoring/index.js';
-import { createDashboardApp, type AccessPolicy } from '../../src/server/index.js';
+import { createDashboardApp, storeAlertSource, type AccessPolicy } from '../../src/server/index.js';
 import { openStore, type ResultStore } from '../../src/store/index.js';
 import { canaryGateSession, verifyGateSession } from '../../src/store/gate-session-contract.js';
 import { minimalResult } from '../../src/store/journey-result-fixture.js';
-import { CHECKOUT_ERROR, EXPECTED_BOARD, seedDashboardStore, XSS_ERROR, XSS_STEP } from './dashboard-seed.js';
+import { CHECKOUT_ERROR, EXPECTED_BOARD, FIRING_ALERT, seedAlerts, seedDashboardStore, XSS_ERROR, XSS_STEP } from './dashboard-seed.js';
 
 const NOW = Date.UTC(2025, 2, 10, 12, 0);
 const TOKEN = 'test-token-0123456789abcdef';
@@ -19,7 +19,9 @@ let dir: string;
 let resultsDir: string;
 let store: ResultStore;
 
-function dashboard(access: AccessPolicy = { kind: 'open' }, extra: { traceUrlTemplate?: string; redactor?: Redactor } = {}): Hono {
+type Extra = { traceUrlTemplate?: string; redactor?: Redactor; alerts?: ReturnType<typeof storeAlertSource>; alertChannels?: string[] };
+
+function dashboard(access: AccessPolicy = { kind: 'open' }, extra: Extra = {}): Hono {
   return createDashboardApp({
     store,
     resultsDir,
@@ -36,6 +38,8 @@ beforeAll(async () => {
   resultsDir = join(dir, 'results');
   store = await openStore(join(dir, 'outpost.db'));
   await seedDashboardStore(store, resultsDir, NOW);
+  // Alert history as serve's alerting cycle writes it; read only by the dashboards given an alert source.
+  await seedAlerts(store, NOW);
   // A run whose stored artifact paths point outside the results folder: never served.
   await writeFile(join(dir, 'outside.txt'), 'not an artifact');
   await symlink(join(dir, 'outside.txt'), join(resultsDir, 'link-out.png'));
@@ -170,6 +174,71 @@ describe('the JSON API', () => {
   it('says alerting is not set up when there is no alert source', async () => {
     expect((await json(dashboard(), '/api/v1/alerts')).body).toMatchObject({ alerts: null, firing: 0 });
     expect((await json(dashboard(), '/api/v1/nope')).status).toBe(404);
+  });
+
+  it('without alert channels (outpost ui): shows the stored alert history with deliveries per channel, says nothing is notified, and adds what would fire now', async () => {
+    const app = dashboard({ kind: 'open' }, { alerts: storeAlertSource(store.alerts), alertChannels: [] });
+    const { body } = await json(app, '/api/v1/alerts');
+    expect(body.channels).toEqual([]);
+    expect(body.firing).toBe(2);
+    expect(body.alerts.map((a: any) => [a.slo, a.tier, a.status])).toEqual([
+      ['checkout-availability', 'page-1h', 'firing'],
+      ['browse-availability', 'ticket-24h', 'firing'],
+      ['cart-availability', 'ticket-72h', 'resolved'],
+    ]);
+    expect(body.alerts[0].deliveries.map((d: any) => [d.channel, d.status, d.lastError]).sort()).toEqual([
+      ['pagerduty', 'failed-retrying', FIRING_ALERT.pagerDutyError],
+      ['slack', 'delivered', null],
+    ]);
+    // Tiers firing now by the evaluation, except those the history already shows firing.
+    const board = (await json(app, '/api/v1/board')).body;
+    const firingNow = board.rows.flatMap((row: any) => row.burnRates.filter((t: any) => t.firing).map((t: any) => `${row.slo} ${t.tier}`));
+    const shown = ['checkout-availability page-1h', 'browse-availability ticket-24h'];
+    expect(firingNow).toEqual(expect.arrayContaining([...shown, 'browse-availability ticket-72h']));
+    expect(body.wouldFire.map((w: any) => `${w.slo} ${w.tier}`)).toEqual(firingNow.filter((t: string) => !shown.includes(t)));
+    // The board: stored firing alerts as the alerting cycle left them; cart's resolved one.
+    expect(board.rows.map((row: any) => [row.journey, row.alert.status, row.alert.source])).toEqual([
+      ['checkout', 'firing', 'alerting'],
+      ['browse', 'firing', 'alerting'],
+      ['cart', 'resolved', 'alerting'],
+      ['search', 'ok', 'alerting'],
+      ['login', 'ok', 'alerting'],
+      ['profile', 'ok', 'alerting'],
+    ]);
+    const page = await (await app.request('/alerts')).text();
+    expect(page).toContain('No alert channels are configured');
+    expect(page.match(/<article class="alert alert-firing/g)).toHaveLength(2);
+    expect(page.match(/<article class="alert alert-resolved/g)).toHaveLength(1);
+    expect(page).toMatch(/<table class="deliveries">.*<td>pagerduty<\/td><td>trigger<\/td><td><span class="pill delivery-failed-retrying">failed-retrying<\/span>/s);
+    expect(page).toMatch(/<table class="would-fire">.*<td>browse-availability<\/td><td>ticket-72h<\/td>/s);
+  });
+
+  it('without alert channels and no alert history: says so, and lists the tiers firing now', async () => {
+    const empty = await openStore(':memory:');
+    try {
+      const app = dashboard({ kind: 'open' }, { alerts: storeAlertSource(empty.alerts), alertChannels: [] });
+      const { body } = await json(app, '/api/v1/alerts');
+      expect(body).toMatchObject({ alerts: [], firing: 0, channels: [] });
+      expect(body.wouldFire.map((w: any) => `${w.journey} ${w.tier}`)).toEqual(expect.arrayContaining(['checkout page-1h', 'browse ticket-24h']));
+      // Without stored states the board says what fires now, from the evaluation.
+      const [checkout] = (await json(app, '/api/v1/board')).body.rows;
+      expect(checkout.alert).toMatchObject({ status: 'firing', severity: 'page', source: 'evaluation' });
+      const page = await (await app.request('/alerts')).text();
+      expect(page).toContain('No alert channels are configured');
+      expect(page).toContain('The store holds no alert history.');
+      expect(page).toMatch(/<table class="would-fire">.*<td>checkout-availability<\/td><td>page-1h<\/td>/s);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('with alert channels: names them, and leaves what fires to the alerting cycle', async () => {
+    const app = dashboard({ kind: 'open' }, { alerts: storeAlertSource(store.alerts), alertChannels: ['slack', 'pagerduty'] });
+    const { body } = await json(app, '/api/v1/alerts');
+    expect(body).toMatchObject({ firing: 2, channels: ['slack', 'pagerduty'], wouldFire: [] });
+    const page = await (await app.request('/alerts')).text();
+    expect(page).toContain('Notifications go to: slack, pagerduty.');
+    expect(page).not.toContain('would-fire');
   });
 
   it('keeps secret values out of what it shows', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLaunchOptions, discoverBrowser } from '../../src/runner/index.js';
 import { openStore } from '../../src/store/index.js';
 import { makeProject, REPO_ROOT, runCli } from '../helpers/cli.js';
-import { seedDashboardStore } from './dashboard-seed.js';
+import { FIRING_ALERT, seedAlerts, seedDashboardStore } from './dashboard-seed.js';
 
 const TOKEN = 'ui-cli-token-0123456789abcdef';
 const CONFIG = `import { defineConfig } from 'outpost';
@@ -21,6 +21,8 @@ beforeAll(async () => {
   project = await makeProject({ 'outpost.config.ts': CONFIG });
   const store = await openStore(join(project, '.outpost', 'outpost.db'));
   await seedDashboardStore(store, join(project, '.outpost', 'results'), Date.now());
+  // Alert history an `outpost serve` with alerting left in the store; this project configures no channels.
+  await seedAlerts(store, Date.now());
   await store.close();
   browser = await chromium.launch(buildLaunchOptions({ browser: discoverBrowser() }));
 });
@@ -92,6 +94,27 @@ describe('outpost ui (child process)', () => {
     await page.goto(`${base}/`);
     // No journey files and no SLOs in this project: every journey the store holds gets the default SLO.
     expect(await page.locator('#board a.cuj').allTextContents()).toEqual(['checkout', 'browse', 'cart', 'search', 'login']);
+    await page.close();
+    expect(await ui.stop()).toBe(0);
+  });
+
+  it('without alert channels configured: the alerts page shows the stored history with delivery status per channel, and says nothing is notified', async () => {
+    const ui = await startUi([]);
+    const base = `http://127.0.0.1:${ui.port}`;
+    const api = (await (await fetch(`${base}/api/v1/alerts`)).json()) as Record<string, any>;
+    expect(api.channels).toEqual([]);
+    expect(api.alerts.map((a: any) => [a.journey, a.tier, a.status])).toEqual([
+      ['checkout', 'page-1h', 'firing'],
+      ['browse', 'ticket-24h', 'firing'],
+      ['cart', 'ticket-72h', 'resolved'],
+    ]);
+    const page = await browser.newPage();
+    await page.goto(`${base}/alerts`);
+    expect(await page.locator('#no-channels').textContent()).toContain('No alert channels are configured');
+    const checkout = page.locator('article.alert-firing', { hasText: FIRING_ALERT.slo });
+    const deliveries = await checkout.locator('table.deliveries tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)));
+    expect(deliveries.sort()).toEqual([['pagerduty', 'trigger', 'failed-retrying'], ['slack', 'trigger', 'delivered']]);
+    expect(await page.locator('article.alert-resolved h3').textContent()).toContain('cart');
     await page.close();
     expect(await ui.stop()).toBe(0);
   });

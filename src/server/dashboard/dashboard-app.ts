@@ -33,6 +33,12 @@ export interface DashboardOptions {
   target?: string;
   /** Alert state, history and deliveries; without it the alerts page says alerting is not set up. */
   alerts?: AlertSource;
+  /**
+   * The configured alert channels by name. Empty: the alerts page says nothing is notified, and the
+   * board and alerts page add the tiers firing now to the stored history. Absent: not stated (stored
+   * alert states are taken as the alerting cycle's).
+   */
+  alertChannels?: readonly string[];
   /** A tracing UI URL with `{traceId}`, e.g. `https://jaeger.example.com/trace/{traceId}`. */
   traceUrlTemplate?: string;
   /** Secret values to keep off the pages and out of the API. */
@@ -55,6 +61,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     defaultSlosForStoredJourneys: options.defaultSlosForStoredJourneys ?? false,
     sloSource: options.sloSource ?? rollupSloSource(options.store, options.target === undefined ? {} : { target: options.target }),
     alerts: options.alerts,
+    alertChannels: options.alertChannels,
     journeys: options.journeys ?? [],
     traceUrlTemplate: options.traceUrlTemplate,
     redact: (value) => (options.redactor === undefined ? value : options.redactor.redactDeep(value)),

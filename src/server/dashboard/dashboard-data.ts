@@ -23,6 +23,8 @@ export interface DashboardDataOptions {
   defaultSlosForStoredJourneys: boolean;
   sloSource: SloSource;
   alerts: AlertSource | undefined;
+  /** The configured alert channels by name; undefined when the caller does not say (then stored alert states are trusted). */
+  alertChannels: readonly string[] | undefined;
   journeys: readonly KnownJourney[];
   traceUrlTemplate: string | undefined;
   /** Removes secret values from everything shown (runs are redacted when stored; this is a second line). */
@@ -34,6 +36,29 @@ export interface DashboardDataOptions {
   monotonic?: () => number;
 }
 
+/** The alerts page: the store's alert history, which channels notify, and what would fire without alerting. */
+export interface AlertsView {
+  /** Firing then resolved alerts from the store; null without an alert source. */
+  alerts: AlertView[] | null;
+  firing: number;
+  /** The configured alert channels by name; null when not known. An empty list: nothing is notified. */
+  channels: string[] | null;
+  /**
+   * Without alert channels: the tiers whose conditions hold now (the board's evaluation) that the
+   * alert history does not show firing. Empty when channels are configured (the alerting cycle decides).
+   */
+  wouldFire: WouldFire[];
+}
+
+/** A tier whose conditions hold now. */
+export interface WouldFire {
+  slo: string;
+  journey: string;
+  tier: string;
+  severity: string;
+  longBurnRate: number | null;
+}
+
 /** The SLO evaluation behind the board, and the instant it is for. */
 interface BoardReadings {
   atMs: number;
@@ -43,6 +68,7 @@ interface BoardReadings {
 /** Everything the pages and the JSON API show, read from the store and the sources. */
 export class DashboardData {
   private readonly readings: RefreshCache<BoardReadings>;
+  private lastBoard: { evaluated: BoardReadings; statesKey: string; view: BoardView } | undefined;
 
   constructor(private readonly options: DashboardDataOptions) {
     // Evaluating every SLO is the costly part of the board (a few hundred ms of CPU at 1,000 CUJs): once
@@ -57,8 +83,22 @@ export class DashboardData {
 
   /** The board: the latest SLO evaluation (at most one refresh interval old) and the alert states now. */
   async board(): Promise<BoardView> {
-    const [{ atMs, readings }, states] = await Promise.all([this.readings.get(), this.options.alerts?.states()]);
-    return this.options.redact(boardView(readings, states, atMs));
+    const [evaluated, states] = await Promise.all([this.readings.get(), this.options.alerts?.states()]);
+    // The view (1,000 rows: sorting, and redaction copies every string) is built once per evaluation and alert-state change.
+    const statesKey = JSON.stringify(states ?? null);
+    if (this.lastBoard?.evaluated === evaluated && this.lastBoard.statesKey === statesKey) return this.lastBoard.view;
+    const view = this.options.redact(boardView(evaluated.readings, states === undefined ? undefined : { states, authoritative: this.alertingConfigured() }, evaluated.atMs));
+    this.lastBoard = { evaluated, statesKey, view };
+    return view;
+  }
+
+  /**
+   * Whether the stored alert states are the alerting cycle's word: channels are configured (or the
+   * caller did not say). Without channels, nothing keeps them current, so the board also shows
+   * what the evaluation says would fire.
+   */
+  private alertingConfigured(): boolean {
+    return this.options.alertChannels === undefined || this.options.alertChannels.length > 0;
   }
 
   private async evaluate(): Promise<BoardReadings> {
@@ -131,10 +171,22 @@ export class DashboardData {
     return run === undefined || path === undefined ? undefined : { path, journey: run.journey };
   }
 
-  /** Undefined when alerting is not set up. */
-  async alerts(limit: number): Promise<AlertView[] | undefined> {
-    const alerts = await this.options.alerts?.alerts({ limit });
-    return alerts === undefined ? undefined : this.options.redact(alerts);
+  async alerts(limit: number): Promise<AlertsView> {
+    const alerts = (await this.options.alerts?.alerts({ limit })) ?? null;
+    const firing = alerts?.filter((alert) => alert.status === 'firing') ?? [];
+    const channels = this.options.alertChannels === undefined ? null : [...this.options.alertChannels];
+    const wouldFire = this.alertingConfigured() && alerts !== null ? [] : await this.wouldFire(firing);
+    return this.options.redact({ alerts, firing: firing.length, channels, wouldFire });
+  }
+
+  private async wouldFire(firing: readonly AlertView[]): Promise<WouldFire[]> {
+    const shown = new Set(firing.map((alert) => `${alert.slo}\u0000${alert.tier}`));
+    const { rows } = await this.board();
+    return rows.flatMap((row) =>
+      row.burnRates
+        .filter((tier) => tier.firing && !shown.has(`${row.slo}\u0000${tier.tier}`))
+        .map((tier) => ({ slo: row.slo, journey: row.journey, tier: tier.tier, severity: tier.severity, longBurnRate: tier.long })),
+    );
   }
 
   async gateSessions(query: GateSessionQuery): Promise<GateSession[]> {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { GateSession } from '../../../store/index.js';
-import type { DashboardData } from '../dashboard-data.js';
-import type { AlertView } from '../sources/alert-source.js';
+import type { AlertsView, DashboardData } from '../dashboard-data.js';
 import type { BoardView } from '../views/board-view.js';
 import type { JourneyIndexRow } from '../views/journey-index.js';
 import type { JourneyView } from '../views/journey-view.js';
@@ -61,14 +60,13 @@ export async function loadRun(data: DashboardData, id: string): Promise<Loaded<R
   return run === undefined ? { kind: 'not-found', message: 'No run with that id.' } : ok(run, run.id);
 }
 
-/** Firing and resolved alerts; `alerts: null` when alerting is not set up. */
-export async function loadAlerts(data: DashboardData, query: Query): Promise<Loaded<{ alerts: AlertView[] | null; firing: number }>> {
+/** Firing and resolved alerts from the store (`alerts: null` without an alert source), the channels, and what would fire. */
+export async function loadAlerts(data: DashboardData, query: Query): Promise<Loaded<AlertsView>> {
   const params = new QueryParams(query);
   const limit = params.int('limit', { default: 100, min: 1, max: 500 });
   if (params.issues.length > 0) return { kind: 'bad-request', issues: params.issues };
-  const alerts = await data.alerts(limit);
-  const firing = alerts?.filter((alert) => alert.status === 'firing').length ?? 0;
-  return ok({ alerts: alerts ?? null, firing }, hash(alerts ?? null));
+  const view = await data.alerts(limit);
+  return ok(view, hash([view.alerts, view.wouldFire.map((w) => [w.slo, w.tier])]));
 }
 
 export async function loadGateSessions(

@@ -56,7 +56,7 @@ export function addPageRoutes(app: Hono, data: DashboardData, options: { loggedI
   app.get('/runs', async (c) => render(c, await loadRuns(data, query(c)), { title: () => 'Runs', section: 'journeys', body: runsPage, live: live(c, '/api/v1/runs') }));
   app.get('/runs/:id', async (c) => render(c, await loadRun(data, c.req.param('id')), { title: (v) => `${v.journey} run`, section: 'journeys', body: runPage }));
   app.get('/alerts', async (c) =>
-    render(c, await loadAlerts(data, query(c)), { title: () => 'Alerts', section: 'alerts', body: (v) => alertsPage(v.alerts ?? undefined, data.now()), live: live(c, '/api/v1/alerts') }),
+    render(c, await loadAlerts(data, query(c)), { title: () => 'Alerts', section: 'alerts', body: (v) => alertsPage(v, data.now()), live: live(c, '/api/v1/alerts') }),
   );
   app.get('/gates', async (c) =>
     render(c, await loadGateSessions(data, query(c)), { title: () => 'Canary & verify', section: 'gates', body: (v) => gatesPage(v.sessions, v), live: live(c, '/api/v1/gate-sessions') }),

@@ -1,7 +1,7 @@
 /**
- * What the dashboard reads about alerts. The alerting cycle keeps them (state, episodes and
- * deliveries per channel); without alerting the board derives "firing now" from the tier
- * decisions instead, and the alerts page says alerting is not set up.
+ * What the dashboard reads about alerts. The alerting cycle keeps them in the store (state, episodes
+ * and deliveries per channel); `outpost ui` reads whatever the store holds. Without alert channels
+ * the board and the alerts page also derive "firing now" from the tier decisions.
  */
 
 /** One notification of an alert to one channel, as the outbox last saw it. */

@@ -27,7 +27,7 @@ export interface BoardAlert {
   sinceMs?: number;
   /**
    * `alerting`: the state the alerting cycle keeps (with its hold and resolve rules);
-   * `evaluation`: derived from the tiers firing now, when alerting is not set up.
+   * `evaluation`: derived from the tiers firing now, when no alert channels are configured and no stored alert fires.
    */
   source: 'alerting' | 'evaluation';
 }
@@ -70,17 +70,27 @@ export interface BoardView {
   counts: Record<BoardStatus, number>;
 }
 
-export function boardView(readings: readonly SloReading[], states: readonly AlertStateView[] | undefined, nowMs: number): BoardView {
-  const rows = byUrgency(readings.map((reading) => boardRow(reading, states)));
+/**
+ * The alert states the store holds. `authoritative`: the alerting cycle keeps them (channels are
+ * configured), so they alone say what fires; otherwise a stored firing alert still shows, and else
+ * the tiers firing now.
+ */
+export interface StoredAlertStates {
+  states: readonly AlertStateView[];
+  authoritative: boolean;
+}
+
+export function boardView(readings: readonly SloReading[], alerts: StoredAlertStates | undefined, nowMs: number): BoardView {
+  const rows = byUrgency(readings.map((reading) => boardRow(reading, alerts)));
   const counts: Record<BoardStatus, number> = { page: 0, ticket: 0, exhausted: 0, 'at-risk': 0, ok: 0, 'no-data': 0 };
   for (const row of rows) counts[row.status] += 1;
   return { generatedAtMs: nowMs, rows, counts };
 }
 
-function boardRow(reading: SloReading, states: readonly AlertStateView[] | undefined): BoardRow {
+function boardRow(reading: SloReading, alerts: StoredAlertStates | undefined): BoardRow {
   const { slo, budget } = reading;
   const burnRates = reading.tiers.map(tierBurn);
-  const alert = states === undefined ? evaluatedAlert(reading.tiers) : storedAlert(slo.name, states, reading.tiers);
+  const alert = alertOf(slo.name, reading.tiers, alerts);
   const firingSeverities = alert.status === 'firing' && alert.severity !== undefined ? [alert.severity] : [];
   const remaining = budget.events === 0 ? null : budget.ratio.remaining;
   const longRates = burnRates.flatMap((tier) => (tier.long === null ? [] : [tier.long]));
@@ -128,6 +138,14 @@ const SEVERITY_ORDER = ['page', 'ticket'];
 function mostSevere<T extends { severity: string }>(items: readonly T[]): T | undefined {
   const rank = (severity: string) => (SEVERITY_ORDER.indexOf(severity) + 1 || SEVERITY_ORDER.length + 1);
   return [...items].sort((a, b) => rank(a.severity) - rank(b.severity))[0];
+}
+
+function alertOf(slo: string, tiers: readonly TierDecision[], alerts: StoredAlertStates | undefined): BoardAlert {
+  if (alerts === undefined) return evaluatedAlert(tiers);
+  const stored = storedAlert(slo, alerts.states, tiers);
+  if (alerts.authoritative || stored.status === 'firing') return stored;
+  const evaluated = evaluatedAlert(tiers);
+  return evaluated.status === 'firing' ? evaluated : stored;
 }
 
 function evaluatedAlert(tiers: readonly TierDecision[]): BoardAlert {
