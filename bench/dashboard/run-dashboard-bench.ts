@@ -62,7 +62,7 @@ interface Timing {
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' ');
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
-async function measure(label: string, times: number, request: () => Promise<Response | number>): Promise<Timing> {
+async function measure(label: string, times: number, request: () => Response | number | Promise<Response | number>): Promise<Timing> {
   const timing: Timing = { label, wall: [], cpu: [], bytes: 0 };
   for (let i = 0; i < times; i++) {
     const cpu0 = process.cpuUsage();
