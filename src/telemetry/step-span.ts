@@ -1,4 +1,4 @@
-import { ROOT_CONTEXT, trace, type Attributes, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
+import { ROOT_CONTEXT, trace, type Attributes, type Context, type HrTime, type Span, type Tracer } from '@opentelemetry/api';
 import type { StepResult } from '../journey/index.js';
 import type { NetworkEvent, StepStartInfo, StepTrace } from '../runner/run-observer.js';
 import { OUTPOST_ATTRIBUTES as A } from './attribute-names.js';
@@ -19,6 +19,10 @@ export interface StepSpanContext {
 /** `step <name>`: a child of the run's span from `stepStarted` to the end the result reports. */
 export class StepSpan implements StepTrace {
   private readonly span: Span;
+  /** The parent of the step's network spans, made once rather than per request. */
+  private readonly spanContext: Context;
+  /** The step's trace context headers, the same for every request of the step: made on first use. */
+  private headers: Record<string, string> | undefined;
   private ended = false;
 
   constructor(
@@ -30,15 +34,18 @@ export class StepSpan implements StepTrace {
       { startTime: toHrTime(step.startedAt), attributes: { ...context.inherited, ...stepAttributes(step) } },
       trace.setSpan(ROOT_CONTEXT, context.runSpan),
     );
+    this.spanContext = trace.setSpan(ROOT_CONTEXT, this.span);
   }
 
+  /** A copy each time: a caller that edits it must not change the next request's headers. */
   propagationHeaders(): Record<string, string> {
-    return propagationHeaders(this.span);
+    this.headers ??= propagationHeaders(this.span);
+    return { ...this.headers };
   }
 
   /** Requests are children of this span even when they finish after the step ended. */
   request(event: NetworkEvent): void {
-    if (this.context.networkSpans) recordNetworkSpan(this.context.tracer, trace.setSpan(ROOT_CONTEXT, this.span), event);
+    if (this.context.networkSpans) recordNetworkSpan(this.context.tracer, this.spanContext, event);
   }
 
   stepFinished(result: StepResult): void {

@@ -1,4 +1,5 @@
 import type { Tracer } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { describe, expect, it } from 'vitest';
 import type { JourneyResult } from '../journey/index.js';
 import type { RunStartInfo } from '../runner/run-observer.js';
@@ -89,6 +90,22 @@ describe('createRunObserver', () => {
     const trace = observer.runStarted(INFO);
     expect(trace.stepStarted({ index: 0, name: 'open', soft: false, startedAt: new Date(0) }).propagationHeaders()).toEqual({});
     expect(trace.traceId).toBeUndefined();
+  });
+
+  it("gives every request of a step the step span's headers, each caller its own copy", () => {
+    const exporter = new InMemorySpanExporter();
+    const tracer = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] }).getTracer('test');
+    const trace = observerWith(tracer).observer.runStarted(INFO);
+    const step = trace.stepStarted({ index: 0, name: 'open', soft: false, startedAt: new Date(0) });
+    const first = step.propagationHeaders();
+    first.traceparent = 'changed by a caller';
+    const second = step.propagationHeaders();
+    step.stepFinished({ index: 0, name: 'open', soft: false, status: 'passed', durationMs: 1 });
+    const stepSpan = exporter.getFinishedSpans().find((span) => span.name === 'step open')!;
+    expect(second.traceparent).toBe(`00-${trace.traceId}-${stepSpan.spanContext().spanId}-01`);
+    expect(step.propagationHeaders()).toEqual(second);
+    const next = trace.stepStarted({ index: 1, name: 'pay', soft: false, startedAt: new Date(1) }).propagationHeaders();
+    expect(next.traceparent).not.toBe(second.traceparent);
   });
 
   it('gives no trace id when the span could not be started', () => {
