@@ -53,6 +53,8 @@ export function dashboardApp(setup: DashboardSetup) {
     alertChannels: setup.config.alerting.channels.map((channel) => channel.name),
     traceUrlTemplate: setup.config.dashboard.traceUrl ?? setup.config.alerting.traceUrlTemplate ?? undefined,
     refreshMs: setup.config.dashboard.refreshMs,
+    // Evaluating every SLO takes about a second of CPU at 1,000 CUJs (BENCHMARKS.md "Dashboard"): start at once.
+    warmUp: true,
     // Missing secrets are no error here: the dashboard only needs to hide the ones that exist.
     redactor: new Redactor(resolveSecrets({ secrets: setup.config.secrets.map((s) => ({ ...s, required: false })) }, setup.env)),
   });

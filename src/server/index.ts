@@ -5,4 +5,4 @@ export { browserCheck, storeCheck, type WriteHealth } from './readiness-checks.j
 export { createServeMetricsReader } from './serve-metrics-reader.js';
 export { startHttpServer, ListenError, type HttpServer } from './http-server.js';
 export { canaryAnalyser, NoCanaryJourneysError, type CanaryAnalyserOptions } from './canary-analyser.js';
-export { createDashboardApp, storeAlertSource, accessPolicy, type DashboardOptions, type AccessPolicy, type KnownJourney } from './dashboard/index.js';
+export { createDashboardApp, storeAlertSource, rollupSloSource, accessPolicy, type DashboardOptions, type AccessPolicy, type KnownJourney } from './dashboard/index.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../../src/config/index.js';
 import { evaluateSlos } from '../../src/evaluation/index.js';
 import { defaultSlo, resolveSlo } from '../../src/scoring/index.js';
-import { createDashboardApp, storeAlertSource, type AccessPolicy } from '../../src/server/index.js';
+import { createDashboardApp, rollupSloSource, storeAlertSource, type AccessPolicy } from '../../src/server/index.js';
 import { openStore, type ResultStore } from '../../src/store/index.js';
 import { canaryGateSession, verifyGateSession } from '../../src/store/gate-session-contract.js';
 import { minimalResult } from '../../src/store/journey-result-fixture.js';
@@ -112,6 +112,24 @@ describe('the JSON API', () => {
     } finally {
       await own.close();
     }
+  });
+
+  it('evaluates the SLOs once per refresh interval for every request, and can start before the first one', async () => {
+    let reads = 0;
+    const source = rollupSloSource(store);
+    const sloSource = { read: (...args: Parameters<typeof source.read>) => ((reads += 1), source.read(...args)) };
+    const slos = EXPECTED_BOARD.map((row) => resolveSlo(defaultSlo(row.journey)));
+    const options = { store, resultsDir, access: { kind: 'open' as const }, now: () => NOW, slos, sloSource, refreshMs: 60_000 };
+    createDashboardApp(options);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toBe(0);
+    const app = createDashboardApp({ ...options, warmUp: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(reads).toBe(1);
+    const answers = await Promise.all([app.request('/api/v1/board'), app.request('/'), app.request('/api/v1/board')]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(((await answers[0]!.json()) as any).rows.map((row: any) => row.journey)).toEqual(EXPECTED_BOARD.map((row) => row.journey));
+    expect(reads).toBe(1);
   });
 
   it('answers a journey with its runs per location, latency per bucket and step, and recent runs', async () => {

@@ -46,6 +46,8 @@ export interface DashboardOptions {
   now?: () => number;
   /** How often open pages poll for changes, and how long one SLO evaluation serves the board; 15 s by default. */
   refreshMs?: number;
+  /** Start evaluating the SLOs for the board right away, so the first visitor does not wait for all of it. */
+  warmUp?: boolean;
 }
 
 /**
@@ -68,6 +70,7 @@ export function createDashboardApp(options: DashboardOptions): Hono {
     now: options.now ?? Date.now,
     boardMaxAgeMs: refreshMs,
   });
+  if (options.warmUp === true) data.warmUp();
   const notFound = (c: Parameters<typeof notFoundPage>[0]) => notFoundPage(c, data);
   const app = new Hono();
   app.use('*', securityHeaders());

@@ -81,6 +81,11 @@ export class DashboardData {
     return this.options.now();
   }
 
+  /** Starts the board's first evaluation in the background; a failure is left for the first request to see. */
+  warmUp(): void {
+    this.readings.get().catch(() => undefined);
+  }
+
   /** The board: the latest SLO evaluation (at most one refresh interval old) and the alert states now. */
   async board(): Promise<BoardView> {
     const [evaluated, states] = await Promise.all([this.readings.get(), this.options.alerts?.states()]);

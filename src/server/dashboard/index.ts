@@ -5,3 +5,4 @@ export type { KnownJourney } from './views/journey-index.js';
 export type { SloSource, SloReading, BurnDownPoint } from './sources/slo-source.js';
 export type { AlertSource, AlertView, AlertStateView, DeliveryView, AlertEventView } from './sources/alert-source.js';
 export { storeAlertSource } from './sources/store-alert-source.js';
+export { rollupSloSource } from './sources/rollup-slo-source.js';
