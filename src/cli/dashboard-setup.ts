@@ -30,6 +30,12 @@ export interface DashboardSetup {
   resultsDir: string;
   access: AccessPolicy;
   env: NodeJS.ProcessEnv;
+  /**
+   * Start the board's first SLO evaluation at once (`outpost ui`: about a second of CPU at 1,000 CUJs,
+   * BENCHMARKS.md "Dashboard"). Not for serve: right after start it would keep an evaluation of a
+   * store about to receive its first runs for a whole refresh interval.
+   */
+  warmUp?: boolean;
 }
 
 /** The dashboard app over the store: the config's SLOs (or one default per journey) and every secret value the environment holds redacted. */
@@ -53,8 +59,7 @@ export function dashboardApp(setup: DashboardSetup) {
     alertChannels: setup.config.alerting.channels.map((channel) => channel.name),
     traceUrlTemplate: setup.config.dashboard.traceUrl ?? setup.config.alerting.traceUrlTemplate ?? undefined,
     refreshMs: setup.config.dashboard.refreshMs,
-    // Evaluating every SLO takes about a second of CPU at 1,000 CUJs (BENCHMARKS.md "Dashboard"): start at once.
-    warmUp: true,
+    warmUp: setup.warmUp === true,
     // Missing secrets are no error here: the dashboard only needs to hide the ones that exist.
     redactor: new Redactor(resolveSecrets({ secrets: setup.config.secrets.map((s) => ({ ...s, required: false })) }, setup.env)),
   });

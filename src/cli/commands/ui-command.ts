@@ -36,7 +36,7 @@ export async function uiCommand(options: UiCommandOptions, streams: ReporterStre
   const access = dashboardAccess(options, env);
   const journeys = await knownJourneys(config, options.cwd, streams);
   const store = await openStore(options.store ?? storeLocation({ config }));
-  const app = dashboardApp({ config, store, journeys, resultsDir: options.outputDir ?? config.outputDir, access, env });
+  const app = dashboardApp({ config, store, journeys, resultsDir: options.outputDir ?? config.outputDir, access, env, warmUp: true });
   const server = await startHttpServer(app, options.host, options.port).catch(async (error: unknown) => {
     await store.close();
     throw error instanceof ListenError ? new CliError(error.message) : error;
