@@ -6,7 +6,7 @@ import { episodesFromTransitions, type AlertEpisode } from './alert-episodes.js'
 export const GUARD_SETTINGS = {
   default: { ...DEFAULT_GUARDS },
   noWilson: { ...DEFAULT_GUARDS, wilsonConfidence: null },
-  none: { minEvents: 0, minBadEvents: 0, wilsonConfidence: null },
+  none: { minEvents: 0, minBadEvents: 0, wilsonConfidence: null, recoveryConfidence: null },
 } satisfies Record<string, LowVolumeGuards>;
 
 export type GuardSetting = keyof typeof GUARD_SETTINGS;

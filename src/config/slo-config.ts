@@ -32,6 +32,12 @@ export interface GuardsConfig {
   minBadEvents?: number;
   /** One-sided confidence of the Wilson guard (e.g. `0.95`); `null` turns it off. Default `0.95`. */
   wilsonConfidence?: number | null;
+  /**
+   * Early recovery: a firing tier stops once the good runs since the last bad one (at least
+   * `minEvents`) would have had less than `1 - recoveryConfidence` chance at the error ratio
+   * before them. `null` leaves the reset to the short window. Default `0.999`.
+   */
+  recoveryConfidence?: number | null;
 }
 
 /**

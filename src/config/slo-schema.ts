@@ -40,15 +40,20 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
+function confidence(example: string) {
+  return z
+    .number()
+    .min(0.5)
+    .lt(1, { error: `expected a confidence below 1, such as ${example}` })
+    .nullable()
+    .optional();
+}
+
 const guards = strictObject({
   minEvents: z.int().min(0).optional(),
   minBadEvents: z.int().min(0).optional(),
-  wilsonConfidence: z
-    .number()
-    .min(0.5)
-    .lt(1, { error: 'expected a confidence below 1, such as 0.95' })
-    .nullable()
-    .optional(),
+  wilsonConfidence: confidence('0.95'),
+  recoveryConfidence: confidence('0.999'),
 });
 
 const sli = z.discriminatedUnion('kind', [

@@ -1,6 +1,7 @@
 import { evaluateSlo, HOUR_MS, DAY_MS, latencyCut, type LatencyCut, type ResolvedSlo, type SloEvaluation, type WindowCounter } from '../scoring/index.js';
 import type { ResultStore, RollupSeries } from '../store/index.js';
 import { BurnDownPlan, type BurnDownPoint } from './burn-down.js';
+import { recoveryMinutes } from './recovery-minutes.js';
 import { timesliceCounter } from './timeslice-states.js';
 import { cutOf, SegmentSums, stepOf, windowsOf, WindowLookup, type RunCounts } from './window-counts.js';
 import { minuteWindow, planWindow, type WindowPlan } from './window-plan.js';
@@ -79,14 +80,18 @@ export async function evaluateSlos(options: EvaluateSlosOptions): Promise<SloSta
   const cuts = [...new Set(slos.map((slo) => cutOf(slo.sli)))];
   const sums = await SegmentSums.read(store.rollups, [...plans.values(), ...[...burnDowns.values()].flatMap((b) => b.plans())], allIds, cuts);
   const slicesBySlo = await timesliceCounters(store, slos, series, nowMs);
-  return slos.map((slo) => {
+  return Promise.all(slos.map(async (slo) => {
     const ids = series.get(slo.name)!.map((s) => s.id);
     const windows = windowsOf(slo, extra);
     const byWindow = new Map<number, RunCounts>(windows.map((w) => [w, sums.counts(plans.get(w)!, ids, cutOf(slo.sli))]));
     const runs = new WindowLookup(nowMs, byWindow);
     const slices = slicesBySlo.get(slo.name);
     const budgeting: WindowCounter = slices ?? runs;
-    const evaluation = evaluateSlo(slo, { runs, budgeting }, nowMs);
+    // Window sums cannot answer the early-recovery walk: read minutes only where a tier would fire.
+    let evaluation = evaluateSlo(slo, { runs, budgeting, ...(slices ? {} : { recovery: null }) }, nowMs);
+    if (!slices && evaluation.tiers.some((t) => t.firing) && slo.tiers.some((t) => t.guards.recoveryConfidence !== null)) {
+      evaluation = evaluateSlo(slo, { runs, budgeting, recovery: await recoveryMinutes(store, slo, ids, nowMs) }, nowMs);
+    }
     const burnDown = burnDowns.get(slo.periodMs);
     return {
       slo,
@@ -102,7 +107,7 @@ export async function evaluateSlos(options: EvaluateSlosOptions): Promise<SloSta
         ? {}
         : { burnDown: slices === undefined ? burnDown.fromSums(sums, ids, cutOf(slo.sli), evaluation.budget, nowMs) : burnDown.fromCounter(slices, evaluation.budget, nowMs) }),
     };
-  });
+  }));
 }
 
 /** Each SLO's series: its journey and step, every location, the target's only when one is named. */

@@ -119,6 +119,27 @@ describe('alert lifecycle', () => {
     expect(log).toEqual(['0:trigger']);
   });
 
+  it('holds a firing alert that only the evidence guards would keep quiet, so it does not flap at their edge', () => {
+    const { state } = steps([[0, true]]);
+    for (const guard of ['too-few-events', 'too-few-bad-events', 'not-significant', 'short-window-not-significant'] as const) {
+      const held = advanceAlert(state, decision(false, [guard]), at(1), options);
+      expect(held.notifications).toEqual([]);
+      expect(held.state.status).toBe('firing');
+    }
+    // The same guards keep a quiet alert from triggering.
+    const quiet = advanceAlert(undefined, decision(false, ['not-significant']), at(1), options);
+    expect(quiet.state.status).toBe('inactive');
+  });
+
+  it('resolves a firing alert when the windows clear or recovery is shown', () => {
+    const { state } = steps([[0, true]]);
+    for (const reset of ['short-window-below-threshold', 'long-window-below-threshold', 'recovered'] as const) {
+      const step = advanceAlert(state, decision(false, [reset, 'not-significant']), at(1), options);
+      expect(step.notifications.map((n) => n.kind)).toEqual(['resolve']);
+      expect(step.state.status).toBe('resolved');
+    }
+  });
+
   it('derives a stable dedup key from the SLO and tier names', () => {
     expect(alertDedupKey('checkout', 'page-1h')).toBe(alertDedupKey('checkout', 'page-1h'));
     expect(alertDedupKey('checkout', 'page-1h')).not.toBe(alertDedupKey('checkout', 'page-6h'));

@@ -1,5 +1,5 @@
 import type { Severity } from './alert-tiers.js';
-import type { TierDecision } from './tier-evaluation.js';
+import type { TierBlocker, TierDecision } from './tier-evaluation.js';
 import { HOUR_MS } from './time-units.js';
 
 /**
@@ -88,8 +88,11 @@ export function initialAlertState(slo: string, tier: string): AlertState {
  * Applies one tier decision at `nowMs` to the persisted state (undefined: never seen).
  * - not firing → firing: trigger.
  * - firing → firing: renotify once the interval has passed since the last notification.
- * - firing → not firing: resolve at once (the short window makes that fast), except when the
- *   short window has no data: silence is no evidence of recovery, so the alert holds.
+ * - firing → not firing: resolve at once when the windows fall below f·B (the short window
+ *   makes that fast) or the runs since the last failure show recovery. The evidence guards
+ *   (minimum events, Wilson) only gate the trigger: a firing alert whose windows are still
+ *   above f·B holds, so a ratio hovering at a guard's edge does not flap. A short window with
+ *   no data holds it too: silence is no evidence of recovery.
  * - an evaluation older than the last one applied changes nothing (replays are harmless).
  */
 export function advanceAlert(
@@ -103,8 +106,7 @@ export function advanceAlert(
   if (state.lastEvaluatedAtMs !== null && nowMs < state.lastEvaluatedAtMs) return { state, notifications: [] };
   const seen: AlertState = { ...state, lastEvaluatedAtMs: nowMs };
   if (state.status !== 'firing') return decision.firing ? trigger(seen, decision, nowMs) : { state: seen, notifications: [] };
-  if (decision.firing) return renotifyIfDue(seen, decision, nowMs, options);
-  if (lacksData(decision)) return { state: seen, notifications: [] };
+  if (decision.firing || stillBurning(decision)) return renotifyIfDue(seen, decision, nowMs, options);
   return resolve(seen, decision, nowMs);
 }
 
@@ -126,8 +128,12 @@ function resolve(state: AlertState, decision: TierDecision, nowMs: number): Life
   return { state: next, notifications: [notification('resolve', next, decision, nowMs)] };
 }
 
-function lacksData(decision: TierDecision): boolean {
-  return decision.blockedBy.includes('no-data') || decision.blockedBy.includes('short-window-no-data');
+/** Blockers that end a firing alert; the others only keep a quiet one from triggering. */
+const RESETS: ReadonlySet<TierBlocker> = new Set(['long-window-below-threshold', 'short-window-below-threshold', 'recovered']);
+
+function stillBurning(decision: TierDecision): boolean {
+  const lacksData = decision.blockedBy.includes('no-data') || decision.blockedBy.includes('short-window-no-data');
+  return lacksData || !decision.blockedBy.some((blocker) => RESETS.has(blocker));
 }
 
 function notification(kind: NotificationKind, state: AlertState, decision: TierDecision, nowMs: number): AlertNotification {

@@ -8,8 +8,8 @@ export type { SloDefinition, SloMetadata, ResolvedSlo, SliSpec, BudgetingSpec, B
 export { effectiveSlos, defaultSlo, UnknownSloJourneyError } from './effective-slos.js';
 export { DEFAULT_ALERT_TIERS, burnFactor } from './alert-tiers.js';
 export type { AlertTierSpec, AlertTier, Severity } from './alert-tiers.js';
-export { DEFAULT_GUARDS } from './low-volume-guards.js';
-export type { LowVolumeGuards, GuardReport, CountGuard, WilsonGuard } from './low-volume-guards.js';
+export { DEFAULT_GUARDS, LOW_VOLUME_BAD_EVENTS } from './low-volume-guards.js';
+export type { LowVolumeGuards, GuardReport, CountGuard, WilsonGuard, WindowCounts } from './low-volume-guards.js';
 export { classifyRun } from './run-classification.js';
 export type { RunClass, AttemptOutcome } from './run-classification.js';
 export { rollUpRuns, floorToMinute, RollupError } from './minute-rollup.js';
@@ -27,6 +27,7 @@ export { burnRate, budgetShareSpent, detectionTimeMs } from './burn-rate.js';
 export { evaluateSlo } from './slo-evaluation.js';
 export type { SloEvaluation } from './slo-evaluation.js';
 export type { TierDecision, WindowReading, TierBlocker } from './tier-evaluation.js';
+export type { RecoveryPoint } from './recovery-evidence.js';
 export {
   advanceAlert,
   initialAlertState,

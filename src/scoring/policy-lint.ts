@@ -4,6 +4,7 @@ import type { EventUnit } from './minute-series.js';
 import type { Budgeting, ResolvedSlo } from './slo-definition.js';
 import { requiredSuccesses } from './timeslice-series.js';
 import { MINUTE_MS } from './time-units.js';
+import { LOW_VOLUME_BAD_EVENTS } from './low-volume-guards.js';
 import { wilsonLowerBound } from './wilson-interval.js';
 
 /** The expected probe traffic of a journey. */
@@ -20,7 +21,7 @@ export interface LintWarning {
 }
 
 /** What binds the number of bad events needed: the plain threshold, the short window, or a guard. */
-export type FiringLimit = 'threshold' | 'short-window' | 'min-bad-events' | 'wilson';
+export type FiringLimit = 'threshold' | 'short-window' | 'min-bad-events' | 'wilson' | 'short-window-wilson';
 
 /** How much it takes for one tier to fire at the expected traffic. */
 export interface TierLint {
@@ -45,8 +46,10 @@ export interface TierLint {
   minutesToFireAtFullOutage: number | null;
   /** t = f·B·w/e at e = 1, the continuous formula without guards. */
   detectionTimeAtFullOutageMs: number | null;
-  /** After recovery the alert resets once the bad events leave the short window. */
+  /** After recovery the alert resets once the bad events leave the short window, at the latest. */
   resetWithinMs: number;
+  /** After a full outage, early recovery resets it once `minEvents` good runs follow (at most the short window). */
+  resetAfterFullOutageMs: number;
   warnings: LintWarning[];
 }
 
@@ -88,6 +91,7 @@ function lintTier(slo: ResolvedSlo, tier: AlertTier, rate: ProbeRate): TierLint 
     minutesToFireAtFullOutage: need.needed === null ? null : Math.ceil(need.needed / perMinute - 1e-9),
     detectionTimeAtFullOutageMs: detectionTimeMs(tier.factor, slo.budget, tier.longWindowMs, 1),
     resetWithinMs: tier.shortWindowMs,
+    resetAfterFullOutageMs: resetAfterFullOutage(tier, perMinute),
     warnings: warningsFor(tier, need, badRunsToFire),
   };
 }
@@ -120,18 +124,28 @@ function firingNeed(tier: AlertTier, nLong: number, nShort: number): FiringNeed 
   const withoutGuards = Math.max(long, short);
   const { minEvents, minBadEvents, wilsonConfidence } = tier.guards;
   if (nLong < minEvents) return never(withoutGuards, `the long window holds ${nLong} events, fewer than minEvents = ${minEvents}`);
-  const wilson = wilsonConfidence === null ? 0 : smallestSignificant(t, nLong, wilsonConfidence);
+  const lowVolume = t * nLong < LOW_VOLUME_BAD_EVENTS;
+  const wilson = wilsonConfidence === null || !lowVolume ? 0 : smallestSignificant(t, nLong, wilsonConfidence);
   if (wilson === null) return never(withoutGuards, `even ${nLong} bad of ${nLong} events is not significant`);
+  const shortWilson = wilsonConfidence === null ? 0 : smallestSignificant(t, nShort, wilsonConfidence);
+  if (shortWilson === null) return never(withoutGuards, `even ${nShort} bad of the short window's ${nShort} events is not significant`);
   const limits: [FiringLimit, number][] = [
     ['threshold', long],
     ['short-window', short],
     ['min-bad-events', minBadEvents],
     ['wilson', wilson],
+    ['short-window-wilson', shortWilson],
   ];
   const needed = Math.max(...limits.map(([, k]) => k));
   if (needed > nLong) return never(withoutGuards, `minBadEvents = ${needed} exceeds the ${nLong} events of the long window`);
   const limitedBy = limits.find(([, k]) => k === needed)?.[0] ?? 'threshold';
   return { needed, withoutGuards, limitedBy, never: null };
+}
+
+function resetAfterFullOutage(tier: AlertTier, perMinute: number): number {
+  if (tier.guards.recoveryConfidence === null) return tier.shortWindowMs;
+  const minutes = Math.ceil(Math.max(1, tier.guards.minEvents) / perMinute - 1e-9);
+  return Math.min(tier.shortWindowMs, minutes * MINUTE_MS);
 }
 
 function never(withoutGuards: number | null, reason: string): FiringNeed {

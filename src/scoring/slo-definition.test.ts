@@ -44,8 +44,8 @@ describe('resolveSlo', () => {
         { name: 'b', severity: 'ticket', budgetShare: 0.1, longWindowMs: 24 * HOUR_MS },
       ],
     });
-    expect(slo.tiers[0]?.guards).toEqual({ minEvents: 10, minBadEvents: 4, wilsonConfidence: null });
-    expect(slo.tiers[1]?.guards).toEqual({ minEvents: 10, minBadEvents: 4, wilsonConfidence: 0.95 });
+    expect(slo.tiers[0]?.guards).toEqual({ minEvents: 10, minBadEvents: 4, wilsonConfidence: null, recoveryConfidence: 0.999 });
+    expect(slo.tiers[1]?.guards).toEqual({ minEvents: 10, minBadEvents: 4, wilsonConfidence: 0.95, recoveryConfidence: 0.999 });
   });
 
   it('reports every issue at once, each with its path', () => {

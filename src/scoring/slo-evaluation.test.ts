@@ -42,8 +42,8 @@ describe('one flaky run at 1 run/min from one location', () => {
 describe('a 10-minute full outage from three locations', () => {
   const outage = (minute: number): MinuteOutcome => (minute >= 0 && minute < 10 ? { bad: 1 } : {});
 
-  function replay(): { notifications: AlertNotification[]; firingAt: number[] } {
-    const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 40, outage);
+  function replay(definition: SloDefinition = checkout): { notifications: AlertNotification[]; firingAt: number[] } {
+    const { tier } = scenario(definition, ['eu', 'us', 'ap'], 40, outage);
     let state: AlertState | undefined;
     const notifications: AlertNotification[] = [];
     const firingAt: number[] = [];
@@ -56,6 +56,7 @@ describe('a 10-minute full outage from three locations', () => {
     }
     return { notifications, firingAt };
   }
+  const withoutEarlyRecovery = { ...checkout, guards: { recoveryConfidence: null } };
 
   it('pages once during the outage', () => {
     const { notifications } = replay();
@@ -67,9 +68,22 @@ describe('a 10-minute full outage from three locations', () => {
     expect(triggers[0]?.decision.guards.wilson.passed).toBe(true);
   });
 
-  it('resets five minutes after recovery, when the bad runs leave the short window', () => {
+  it('resolves once ten good runs in a row follow the outage, before the bad runs leave the short window', () => {
     const { notifications, firingAt } = replay();
-    // The last bad runs are in minute 9; recovery starts at minute 10.
+    // The last bad runs are in minute 9; minutes 10 to 13 are clean (12 runs by at(14)).
+    expect(firingAt).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    const resolves = notifications.filter((n) => n.kind === 'resolve');
+    expect(resolves).toHaveLength(1);
+    expect(resolves[0]?.atMs).toBe(at(14));
+    // The short window (minutes 9 to 13) still holds 3 bad of 15 runs, above f·B.
+    expect(resolves[0]?.decision.short).toMatchObject({ events: 15, bad: 3, aboveThreshold: true });
+    expect(resolves[0]?.decision.blockedBy).toEqual(['recovered']);
+    // Before the streak every run failed, so one good run would already be telling; the floor is minEvents.
+    expect(resolves[0]?.decision.recovery).toMatchObject({ streak: 12, required: 10, priorErrorRatio: 1, bad: 0 });
+  });
+
+  it('without early recovery resets five minutes after recovery, when the bad runs leave the short window', () => {
+    const { notifications, firingAt } = replay(withoutEarlyRecovery);
     expect(firingAt).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
     const resolves = notifications.filter((n) => n.kind === 'resolve');
     expect(resolves).toHaveLength(1);
@@ -77,14 +91,44 @@ describe('a 10-minute full outage from three locations', () => {
     expect(resolves[0]?.firingSinceMs).toBe(at(2));
     // The long window still burns well above the threshold; only the short window recovered.
     expect(resolves[0]?.decision.long.aboveThreshold).toBe(true);
-    expect(resolves[0]?.decision.blockedBy).toEqual(['short-window-below-threshold']);
+    expect(resolves[0]?.decision.blockedBy).toEqual(['short-window-below-threshold', 'short-window-not-significant']);
   });
 
-  it('also trips the 6h page tier, whose 30-minute short window resets later', () => {
+  it('also trips the 6h page tier, which early recovery resets 24 minutes before its short window would', () => {
     const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 40, outage);
     expect(tier('page-6h', at(10)).firing).toBe(true);
-    expect(tier('page-6h', at(39)).firing).toBe(true);
-    expect(tier('page-6h', at(40)).firing).toBe(false);
+    // Its 30-minute window before the streak held 30 bad of 90 runs: at 1 in 3 failing, 18
+    // good runs in a row have a 1-in-1000 chance.
+    expect(tier('page-6h', at(15)).firing).toBe(true);
+    expect(tier('page-6h', at(16)).blockedBy).toEqual(['recovered']);
+    expect(tier('page-6h', at(16)).recovery).toMatchObject({ streak: 18, required: 18, priorErrorRatio: 1 / 3 });
+    const plain = scenario(withoutEarlyRecovery, ['eu', 'us', 'ap'], 40, outage).tier;
+    expect(plain('page-6h', at(39)).firing).toBe(true);
+    expect(plain('page-6h', at(40)).firing).toBe(false);
+  });
+
+  it('fires again as soon as the outage comes back after a recovery', () => {
+    const twice = (minute: number): MinuteOutcome => ((minute >= 0 && minute < 10) || minute >= 20 ? { bad: 1 } : {});
+    const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 30, twice);
+    expect(tier('page-1h', at(14)).blockedBy).toEqual(['recovered']);
+    expect(tier('page-1h', at(21)).firing).toBe(true);
+    // In the 6h tier's 30-minute short window the recovery is still in sight, so only the 3
+    // bad runs after it count: 3 of 90 is still well above f·B = 0.6%, and significant.
+    const sixHours = tier('page-6h', at(21));
+    expect(sixHours.firing).toBe(true);
+    expect(sixHours.recovery).toMatchObject({ streak: 30, required: 18, bad: 3 });
+  });
+
+  it('stays recovered through a single flake after the recovery', () => {
+    const flakeAfter = (minute: number, location: string): MinuteOutcome =>
+      (minute >= 0 && minute < 10) || (minute === 20 && location === 'eu') ? { bad: 1 } : {};
+    const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 30, flakeAfter);
+    // 30 bad runs in the short window before the streak, 1 after it: only the 1 counts now.
+    expect(tier('page-6h', at(16)).blockedBy).toEqual(['recovered']);
+    const afterFlake = tier('page-6h', at(21));
+    expect(afterFlake.short).toMatchObject({ bad: 31, aboveThreshold: true });
+    expect(afterFlake.recovery).toMatchObject({ bad: 1 });
+    expect(afterFlake.blockedBy).toEqual(['recovered']);
   });
 });
 
@@ -103,7 +147,7 @@ describe('SLO evaluation', () => {
     const series = buildSloSeries(slo, [], seriesRangeFor(slo, at(0)));
     const [page] = evaluateSlo(slo, series, at(0)).tiers;
     expect(page?.firing).toBe(false);
-    expect(page?.blockedBy).toEqual(['no-data', 'short-window-no-data', 'too-few-events', 'too-few-bad-events', 'not-significant']);
+    expect(page?.blockedBy).toEqual(['no-data', 'short-window-no-data', 'too-few-events', 'too-few-bad-events']);
     expect(page?.long.errorRatio).toBeNull();
   });
 

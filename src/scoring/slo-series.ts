@@ -15,6 +15,12 @@ export interface SloSeries {
   runs: RunCounter;
   /** Counts in the budgeting unit: `runs` itself for occurrences, slices for timeslices. */
   budgeting: WindowCounter;
+  /**
+   * Bucket-by-bucket counts in the budgeting unit for the early-recovery test, which walks the
+   * short window back a bucket at a time: `budgeting` itself when absent. `null` when the
+   * caller cannot answer such windows yet; the test is then skipped (`recovery: null`).
+   */
+  recovery?: WindowCounter | null;
 }
 
 /** The range an evaluation at `nowMs` reads: the period or the longest tier window, whichever is longer. */

@@ -1,7 +1,8 @@
 import type { AlertTier, Severity } from './alert-tiers.js';
 import { burnRate, errorRatio } from './burn-rate.js';
-import { checkGuards, type GuardReport } from './low-volume-guards.js';
+import { checkGuards, windowMakesCase, type GuardReport } from './low-volume-guards.js';
 import type { EventUnit, WindowCounter } from './minute-series.js';
+import { findRecoveryPoint, type RecoveryPoint } from './recovery-evidence.js';
 import type { SloSeries } from './slo-series.js';
 
 /** One window of a tier, read at the evaluation instant. */
@@ -25,7 +26,9 @@ export type TierBlocker =
   | 'short-window-below-threshold'
   | 'too-few-events'
   | 'too-few-bad-events'
-  | 'not-significant';
+  | 'not-significant'
+  | 'short-window-not-significant'
+  | 'recovered';
 
 /**
  * The decision for one tier, with everything that led to it, so that lint, simulate and the
@@ -48,13 +51,19 @@ export interface TierDecision {
   /** Runs in the long window that passed only on retry: shown, never charged. */
   degradedRuns: number;
   guards: GuardReport;
+  /**
+   * The short window's latest recovery point (see recovery-evidence.ts), looked for only when
+   * nothing else keeps the tier quiet; null when there is none or the test is off.
+   */
+  recovery: RecoveryPoint | null;
   blockedBy: TierBlocker[];
 }
 
 /**
- * Evaluates one MWMB tier at `nowMs`: it fires when both windows' error ratios exceed f·B
- * and the long window passes the low-volume guards (minimum events, minimum bad events and
- * the Wilson lower bound above f·B).
+ * Evaluates one MWMB tier at `nowMs`: it fires when both windows' error ratios exceed f·B,
+ * the long window passes the low-volume guards (minimum events, minimum bad events and the
+ * Wilson lower bound above f·B), and the good events since the last bad one do not yet show
+ * recovery (see recovery-evidence.ts).
  */
 export function evaluateTier(
   slo: { name: string; budget: number },
@@ -64,8 +73,12 @@ export function evaluateTier(
 ): TierDecision {
   const long = readWindow(series.budgeting, nowMs, tier.longWindowMs, tier.threshold, slo.budget);
   const short = readWindow(series.budgeting, nowMs, tier.shortWindowMs, tier.threshold, slo.budget);
-  const guards = checkGuards(tier.guards, long.events, long.bad, tier.threshold);
+  const guards = checkGuards(tier.guards, long, short, tier.threshold);
   const blockedBy = blockers(long, short, guards);
+  const recovery = blockedBy.length === 0 ? recoveryOf(tier, series, nowMs) : null;
+  if (recovery !== null && !windowMakesCase(tier.guards, { events: short.events, bad: recovery.bad }, tier.threshold)) {
+    blockedBy.push('recovered');
+  }
   return {
     slo: slo.name,
     tier: tier.name,
@@ -80,8 +93,21 @@ export function evaluateTier(
     short,
     degradedRuns: series.runs.degradedIn(nowMs, tier.longWindowMs),
     guards,
+    recovery,
     blockedBy,
   };
+}
+
+/**
+ * The short window's latest recovery point. After it, the bad events before it no longer count
+ * in the short window: the tier fires again only when the bad events since then alone make the
+ * short window's case.
+ */
+function recoveryOf(tier: AlertTier, series: SloSeries, nowMs: number): RecoveryPoint | null {
+  const confidence = tier.guards.recoveryConfidence;
+  const counter = series.recovery === undefined ? series.budgeting : series.recovery;
+  if (confidence === null || counter === null) return null;
+  return findRecoveryPoint(counter, nowMs, tier.shortWindowMs, confidence, tier.guards.minEvents);
 }
 
 function readWindow(counter: WindowCounter, nowMs: number, windowMs: number, threshold: number, budget: number): WindowReading {
@@ -107,5 +133,6 @@ function blockers(long: WindowReading, short: WindowReading, guards: GuardReport
   if (!guards.minEvents.passed) found.push('too-few-events');
   if (!guards.minBadEvents.passed) found.push('too-few-bad-events');
   if (!guards.wilson.passed) found.push('not-significant');
+  if (!guards.shortWilson.passed && short.events > 0) found.push('short-window-not-significant');
   return found;
 }

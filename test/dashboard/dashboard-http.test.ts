@@ -66,7 +66,9 @@ describe('the JSON API', () => {
     const [checkout, browse] = body.rows;
     expect(checkout.alert).toMatchObject({ status: 'firing', severity: 'page', tier: 'page-1h', source: 'evaluation' });
     expect(browse.alert).toMatchObject({ status: 'firing', severity: 'ticket' });
-    expect(browse.burnRates.map((tier: any) => [tier.tier, tier.firing])).toEqual([['page-1h', false], ['page-6h', false], ['ticket-24h', true], ['ticket-72h', true]]);
+    // 3 failures in the 24h tier's 2h short window (120 runs) are not significant evidence of
+    // more than f·B = 1.4%; 9 in the 72h tier's 6h window are.
+    expect(browse.burnRates.map((tier: any) => [tier.tier, tier.firing])).toEqual([['page-1h', false], ['page-6h', false], ['ticket-24h', false], ['ticket-72h', true]]);
     // 36 bad of 1440 in the last day: burn rate 0.025 / 0.005 = 5.
     expect(browse.burnRates[2].long).toBeCloseTo(5, 10);
     expect(checkout.remaining).toBeCloseTo(1 - 12 / (0.005 * 864), 10);

@@ -45,15 +45,21 @@ describe('outpost slo lint', () => {
     expect(lint.problems).toEqual([]);
     const [slo] = lint.slos;
     expect(slo).toMatchObject({ slo: 'checkout-availability', journey: 'checkout', probe: { runsPerMinute: 1, locations: 3, schedule: 'every 1m' } });
-    expect(slo.tiers.map((t: { tier: string; badRunsToFire: number; minutesToFireAtFullOutage: number }) => [t.tier, t.badRunsToFire, t.minutesToFireAtFullOutage])).toEqual([
-      ['page-1h', 18, 6],
-      ['page-6h', 40, 14],
-      ['ticket-24h', 74, 25],
-      ['ticket-72h', 74, 25],
+    // At 180 runs an hour every threshold stands for 10 or more bad runs, so the count alone
+    // binds: the long window's Wilson guard is for low volume only.
+    type Row = { tier: string; badRunsToFire: number; minutesToFireAtFullOutage: number; limitedBy: string; resetAfterFullOutageMs: number };
+    expect(slo.tiers.map((t: Row) => [t.tier, t.badRunsToFire, t.minutesToFireAtFullOutage, t.limitedBy])).toEqual([
+      ['page-1h', 13, 5, 'threshold'],
+      ['page-6h', 31, 11, 'threshold'],
+      ['ticket-24h', 61, 21, 'threshold'],
+      ['ticket-72h', 61, 21, 'threshold'],
     ]);
+    // Early recovery: ten good runs after a full outage, 4 minutes at 3 runs a minute.
+    expect(slo.tiers.map((t: Row) => t.resetAfterFullOutageMs / 60_000)).toEqual([4, 4, 4, 4]);
     const one = JSON.parse((await runCli(['slo', 'lint', '--json', '--locations', '1'], { cwd })).stdout);
     expect(one.slos[0].probe.locations).toBe(1);
-    expect(one.slos[0].tiers[0].badRunsToFire).toBe(8);
+    // At 60 runs an hour the 1h threshold is 4 bad runs: low volume, so the Wilson guard binds.
+    expect(one.slos[0].tiers[0]).toMatchObject({ badRunsToFire: 8, limitedBy: 'wilson' });
   });
 
   it('reads cron schedules at their busiest and assumes --every for unscheduled journeys', async () => {

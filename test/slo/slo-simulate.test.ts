@@ -44,13 +44,15 @@ describe('outpost slo simulate', () => {
     for (const t of transitions) expect(Object.keys(t)).toEqual(['at', 'slo', 'journey', 'severity', 'state', 'burnRate', 'window']);
     const page = { slo: 'checkout-availability', journey: 'checkout', severity: 'page' };
     expect(transitions.filter((t) => t.severity === 'page')).toEqual([
-      // 1h window: 18 bad of 180 runs = 10%, whose Wilson lower bound is the first above f·B = 6.72%.
-      { at: iso(6), ...page, state: 'firing', burnRate: 20, window: '1h' },
-      // 6h window: 24 bad of 564 runs, the first whose Wilson lower bound clears f·B = 2.8%.
-      { at: iso(8), ...page, state: 'firing', burnRate: 8.511, window: '6h' },
-      // Five clean minutes empty the 5m short window; thirty the 30m one.
-      { at: iso(15), ...page, state: 'resolved', burnRate: 33.333, window: '1h' },
-      { at: iso(40), ...page, state: 'resolved', burnRate: 9.091, window: '6h' },
+      // 1h window: 15 bad of 180 runs = 8.3%, the first above f·B = 6.72% (12 runs: volume
+      // enough that the count is the evidence); the 5m short window is 15 of 15.
+      { at: iso(5), ...page, state: 'firing', burnRate: 16.667, window: '1h' },
+      // 6h window: 18 bad of 558 runs = 3.2% > f·B = 2.8%; 18 of the 30m window's 90 is significant.
+      { at: iso(6), ...page, state: 'firing', burnRate: 6.452, window: '6h' },
+      // Early recovery: 12 good runs after minutes in which every run failed (10 needed)...
+      { at: iso(14), ...page, state: 'resolved', burnRate: 33.333, window: '1h' },
+      // ...and 18 after a 30m window in which a third failed (1-in-1000 odds if still failing).
+      { at: iso(16), ...page, state: 'resolved', burnRate: 10.204, window: '6h' },
     ]);
   });
 

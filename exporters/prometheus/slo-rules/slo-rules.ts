@@ -1,4 +1,4 @@
-import { normalQuantile, type AlertTier, type ResolvedSlo } from '../../../src/scoring/index.js';
+import { LOW_VOLUME_BAD_EVENTS, normalQuantile, type AlertTier, type ResolvedSlo } from '../../../src/scoring/index.js';
 import { prometheusDuration, STANDARD_WINDOWS_MS } from './prometheus-duration.js';
 import { quote, sliQueries } from './sli-series.js';
 
@@ -76,8 +76,11 @@ function recordings(slo: ResolvedSlo): RecordingRule[] {
 }
 
 /**
- * Both windows above f·B, as in Outpost's engine, and the long window's guards: enough events,
- * enough bad events, and the one-sided Wilson lower bound of its error ratio above f·B.
+ * Both windows above f·B, as in Outpost's engine, with its guards: enough events and bad
+ * events in the long window, the one-sided Wilson lower bound above f·B in the short window,
+ * and in the long window too while f·B there stands for fewer than LOW_VOLUME_BAD_EVENTS bad
+ * events. The engine's early recovery needs the run order inside the window, which these
+ * series do not keep: here the alert resets when the short window clears, as in plain MWMB.
  */
 function tierAlert(slo: ResolvedSlo, tier: AlertTier): AlertingRule {
   const sel = selector(slo);
@@ -85,12 +88,21 @@ function tierAlert(slo: ResolvedSlo, tier: AlertTier): AlertingRule {
   const short = prometheusDuration(tier.shortWindowMs);
   const threshold = number(tier.threshold);
   const { minEvents, minBadEvents, wilsonConfidence } = tier.guards;
+  const significant = (w: string, confidence: number) =>
+    `${wilsonLowerBound(`slo:sli_error:ratio_rate${w}${sel}`, `slo:sli_events:increase${w}${sel}`, confidence)} > ${threshold}`;
+  const wilson =
+    wilsonConfidence === null
+      ? []
+      : [
+          `(${significant(long, wilsonConfidence)}) or (slo:sli_events:increase${long}${sel} * ${threshold} >= ${LOW_VOLUME_BAD_EVENTS})`,
+          significant(short, wilsonConfidence),
+        ];
   const conditions = [
     `slo:sli_error:ratio_rate${long}${sel} > ${threshold}`,
     `slo:sli_error:ratio_rate${short}${sel} > ${threshold}`,
     ...(minEvents > 0 ? [`slo:sli_events:increase${long}${sel} >= ${minEvents}`] : []),
     ...(minBadEvents > 0 ? [`slo:sli_bad_events:increase${long}${sel} >= ${minBadEvents}`] : []),
-    ...(wilsonConfidence === null ? [] : [`${wilsonLowerBound(`slo:sli_error:ratio_rate${long}${sel}`, `slo:sli_events:increase${long}${sel}`, wilsonConfidence)} > ${threshold}`]),
+    ...wilson,
   ];
   return {
     alert: BURN_RATE_ALERT,

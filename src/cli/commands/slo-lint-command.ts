@@ -123,7 +123,7 @@ function renderSlo({ slo, probe, tiers }: LintedSlo, paint: Paint): string {
   const rate = probe.runsPerMinute * probe.locations;
   const header = `${paint('bold', slo.name)}  journey ${slo.journey}; SLI ${describeSli(slo.sli)}; objective ${objectiveText(slo.objective)} over ${windowLabel(slo.periodMs)}; ${budgeting}`;
   const probes = `  probes: ${probe.schedule} × ${probe.locations} location${probe.locations === 1 ? '' : 's'} = ${round(rate)} run${rate === 1 ? '' : 's'}/min`;
-  const rows = [['tier', 'severity', 'windows', 'factor', 'fires after', 'without guards', 'bound by', 'resets within'], ...tiers.map(tierRow)];
+  const rows = [['tier', 'severity', 'windows', 'factor', 'fires after', 'without guards', 'bound by', 'resets after outage', 'resets within'], ...tiers.map(tierRow)];
   const warnings = tiers.flatMap((t) => t.warnings.map((w) => paint(FAILING.has(w.code) ? 'red' : 'yellow', `  ${FAILING.has(w.code) ? '✗' : '!'} ${w.message}`)));
   return [header, probes, table(rows), ...warnings, ''].join('\n');
 }
@@ -142,6 +142,7 @@ function tierRow(t: TierLint): string[] {
     fires,
     t.badEventsToFireWithoutGuards === null ? 'never' : String(t.badEventsToFireWithoutGuards),
     t.limitedBy ?? '-',
+    windowLabel(t.resetAfterFullOutageMs),
     windowLabel(t.resetWithinMs),
   ];
 }

@@ -9,6 +9,8 @@ const BLOCKER_WORDS: Record<TierBlocker, string> = {
   'too-few-events': 'minEvents guard',
   'too-few-bad-events': 'minBadEvents guard',
   'not-significant': 'Wilson guard (excess not significant)',
+  'short-window-not-significant': 'Wilson guard on the short window (not clearly still happening)',
+  recovered: 'recovered (the good runs since the last failure show it stopped)',
 };
 
 /** What stopped a tier, in words. */

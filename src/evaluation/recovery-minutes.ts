@@ -1,0 +1,37 @@
+import { HOUR_MS, MINUTE_MS, MinuteSeriesBuilder, type ResolvedSlo, type WindowCounter } from '../scoring/index.js';
+import { MINUTE_STATE, type MinuteStatesRow, type ResultStore } from '../store/index.js';
+import { cutOf } from './window-counts.js';
+
+/**
+ * The minute-by-minute counts the early-recovery test walks (see scoring/recovery-evidence.ts),
+ * read from the hour rows' minute states: one event per location and minute, bad when a probe
+ * had no passing attempt or (for a latency SLI) its fastest pass was slower than the
+ * threshold's bucket. Exact for probes that run at most once a minute per location; faster
+ * ones count as one event a minute, which only makes recovery slower to show.
+ */
+export async function recoveryMinutes(
+  store: Pick<ResultStore, 'rollups'>,
+  slo: ResolvedSlo,
+  seriesIds: readonly number[],
+  nowMs: number,
+): Promise<WindowCounter> {
+  const longestShort = Math.max(...slo.tiers.map((t) => t.shortWindowMs));
+  // The walk looks back one short window, and tests each streak against the short window before it.
+  const range = { fromMs: nowMs - 2 * longestShort - MINUTE_MS, toMs: nowMs + 1 };
+  const rows = await store.rollups.minuteStates({ fromMs: Math.floor(range.fromMs / HOUR_MS) * HOUR_MS, toMs: range.toMs, seriesIds: [...seriesIds] });
+  const builder = new MinuteSeriesBuilder(range);
+  forEachLocationMinute(rows, cutOf(slo.sli), (minuteMs, failed) => builder.addCounts(minuteMs, 1, failed ? 1 : 0, 0));
+  return builder.build();
+}
+
+function forEachLocationMinute(rows: readonly MinuteStatesRow[], cut: number, visit: (minuteMs: number, failed: boolean) => void): void {
+  const failsAbove = MINUTE_STATE.firstBucketCode + cut;
+  const bad = MINUTE_STATE.bad.charCodeAt(0);
+  const none = MINUTE_STATE.none.charCodeAt(0);
+  for (const row of rows) {
+    for (let i = 0; i < row.states.length; i++) {
+      const code = row.states.charCodeAt(i);
+      if (code !== none) visit(row.startMs + i * MINUTE_MS, code === bad || code > failsAbove);
+    }
+  }
+}
