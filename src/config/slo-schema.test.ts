@@ -79,8 +79,8 @@ describe('slos in the config', () => {
     });
     // Factors follow from the 7-day period: 2% × 168h / 1h = 3.36; 10% × 7d / 1d = 0.7.
     expect(slo?.tiers.map((t) => ({ name: t.name, factor: t.factor, shortWindowMs: t.shortWindowMs, guards: t.guards }))).toEqual([
-      { name: 'page-1h', factor: expect.closeTo(3.36, 9), shortWindowMs: 5 * 60_000, guards: { minEvents: 10, minBadEvents: 3, wilsonConfidence: null } },
-      { name: 'slow-burn', factor: expect.closeTo(0.7, 9), shortWindowMs: HOUR_MS, guards: { minEvents: 10, minBadEvents: 3, wilsonConfidence: 0.95 } },
+      { name: 'page-1h', factor: expect.closeTo(3.36, 9), shortWindowMs: 5 * 60_000, guards: { minEvents: 10, minBadEvents: 3, wilsonConfidence: null, recoveryConfidence: 0.999 } },
+      { name: 'slow-burn', factor: expect.closeTo(0.7, 9), shortWindowMs: HOUR_MS, guards: { minEvents: 10, minBadEvents: 3, wilsonConfidence: 0.95, recoveryConfidence: 0.999 } },
     ]);
   });
 
@@ -106,6 +106,7 @@ describe('slos in the config', () => {
           runbookUrl: 'ftp://runbooks',
           reviewDate: '2025-13-01',
           owner: 3,
+          guards: { recoveryConfidence: 1 },
         },
         { name: '', journey: 'login', sli: { kind: 'uptime' }, objective: 99, budgeting: 'timeslice', objectve: 99 },
         'checkout',
@@ -119,6 +120,7 @@ describe('slos in the config', () => {
       'slos[0].runbookUrl': 'expected an http(s) URL, got "ftp://runbooks"',
       'slos[0].reviewDate': `expected an ISO date such as '2025-06-30', got "2025-13-01"`,
       'slos[0].owner': 'expected a string, got 3',
+      'slos[0].guards.recoveryConfidence': 'expected a confidence below 1, such as 0.999, got 1',
       'slos[1].name': 'expected a non-empty string, got ""',
       'slos[1].sli.kind': 'expected one of "availability", "latency", "step-availability", got "uptime"',
       'slos[1].budgeting': `expected 'occurrences', 'timeslices' or { method: 'timeslices', slice, quorum }, got "timeslice"`,

@@ -214,7 +214,9 @@ describe('the JSON API', () => {
     const board = (await json(app, '/api/v1/board')).body;
     const firingNow = board.rows.flatMap((row: any) => row.burnRates.filter((t: any) => t.firing).map((t: any) => `${row.slo} ${t.tier}`));
     const shown = ['checkout-availability page-1h', 'browse-availability ticket-24h'];
-    expect(firingNow).toEqual(expect.arrayContaining([...shown, 'browse-availability ticket-72h']));
+    // browse's stored ticket-24h alert is firing, but by today's evaluation only its 72h tier is:
+    // 3 failures in the 2h short window are not significant evidence (see the board test).
+    expect(firingNow).toEqual(expect.arrayContaining(['checkout-availability page-1h', 'browse-availability ticket-72h']));
     expect(body.wouldFire.map((w: any) => `${w.slo} ${w.tier}`)).toEqual(firingNow.filter((t: string) => !shown.includes(t)));
     // The board: stored firing alerts as the alerting cycle left them; cart's resolved one.
     expect(board.rows.map((row: any) => [row.journey, row.alert.status, row.alert.source])).toEqual([
@@ -239,7 +241,7 @@ describe('the JSON API', () => {
       const app = dashboard({ kind: 'open' }, { alerts: storeAlertSource(empty.alerts), alertChannels: [] });
       const { body } = await json(app, '/api/v1/alerts');
       expect(body).toMatchObject({ alerts: [], firing: 0, channels: [] });
-      expect(body.wouldFire.map((w: any) => `${w.journey} ${w.tier}`)).toEqual(expect.arrayContaining(['checkout page-1h', 'browse ticket-24h']));
+      expect(body.wouldFire.map((w: any) => `${w.journey} ${w.tier}`)).toEqual(expect.arrayContaining(['checkout page-1h', 'browse ticket-72h']));
       // Without stored states the board says what fires now, from the evaluation.
       const [checkout] = (await json(app, '/api/v1/board')).body.rows;
       expect(checkout.alert).toMatchObject({ status: 'firing', severity: 'page', source: 'evaluation' });
