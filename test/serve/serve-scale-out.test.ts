@@ -134,15 +134,24 @@ describe.skipIf(postgresMissingReason !== undefined)('outpost serve: 3 replicas 
   });
 
   let startLines: { replica: ServeProcess; line: LogLine }[] | undefined;
-  /** Every `run.start` line of every replica (parsed once: the logs are complete by now). */
-  const starts = () => (startLines ??= replicas.flatMap((r) => r.events('run.start').map((line) => ({ replica: r, line }))));
+  /**
+   * Every slot start of every replica: the `run.start` lines of first attempts (a confirmation
+   * retry logs `run.start` again, in the same session). Parsed once: the logs are complete by now.
+   */
+  const starts = () =>
+    (startLines ??= replicas.flatMap((r) =>
+      r
+        .events('run.start')
+        .filter((line) => line.fields.attempt === '1')
+        .map((line) => ({ replica: r, line })),
+    ));
 
   it('ran every planned slot of the covered interval exactly once, none lost, none duplicated', () => {
     const plan = plannedSlots(from, to);
     expect(plan.length).toBeGreaterThanOrEqual(JOURNEY_COUNT * 15);
     const started = new Map<string, number>();
     for (const { line } of starts()) started.set(slotOf(line), (started.get(slotOf(line)) ?? 0) + 1);
-    const takenOver = new Set(survivors.flatMap((r) => r.events('run.start').filter((l) => l.fields.taken_over === 'true').map(slotOf)));
+    const takenOver = new Set(starts().filter(({ replica, line }) => replica !== killed && line.fields.taken_over === 'true').map(({ line }) => slotOf(line)));
 
     // With the replicas' reasons, should one be lost: `slot.missed` lines (overlap, late, claim).
     const missedBy = (slot: string) => replicas.flatMap((r, i) => r.events('slot.missed').filter((l) => slotOf(l) === slot).map((l) => `replica ${i}: ${l.fields.reason}`));
@@ -181,10 +190,12 @@ describe.skipIf(postgresMissingReason !== undefined)('outpost serve: 3 replicas 
 
   it("took over the slots the dead replica had started but not finished, once each", () => {
     const storedSessions = new Set(stored.map((r) => r.sessionId));
-    const unfinished = killed.events('run.start').filter((l) => !storedSessions.has(l.fields.session)).map(slotOf);
+    const unfinished = starts()
+      .filter(({ replica, line }) => replica === killed && !storedSessions.has(line.fields.session))
+      .map(({ line }) => slotOf(line));
     expect(unfinished.length).toBeGreaterThan(0);
     // Each ran once more, on a survivor (a survivor busy with that journey hands the claim back: `slot.takeover_deferred`).
-    const rerunLines = survivors.flatMap((r) => r.stderr().split('\n').filter((l) => l.includes(' run.start ') && l.includes(' taken_over=true')));
+    const rerunLines = survivors.flatMap((r) => r.stderr().split('\n').filter((l) => l.includes(' run.start ') && l.includes(' attempt=1 ') && l.includes(' taken_over=true')));
     const rerun = rerunLines.map((l) => slotOf(parseLogLine(l)!));
     expect([...rerun].sort()).toEqual([...unfinished].sort());
     // For the README's takeover delay: from the kill to each re-run (informational, not asserted).
