@@ -60,4 +60,30 @@ describe('RefreshCache', () => {
     now = 12_000;
     await expect(cache.get()).rejects.toThrow('store closed');
   });
+
+  it('keeps the value warm: reloads every maxAge without requests, so a late request does not wait', async () => {
+    let loads = 0;
+    let fail = false;
+    const cache = new RefreshCache(
+      async () => {
+        if (fail) throw new Error('store closed');
+        return ++loads;
+      },
+      { maxAgeMs: 20, staleMs: 40, clock: () => performance.now(), keepWarm: true },
+    );
+    expect(await cache.get()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Several reloads ran with nobody asking; the value is at most one interval old, past staleMs since the first.
+    expect(loads).toBeGreaterThanOrEqual(3);
+    // The request is answered from the kept value (a request past staleMs without keepWarm would start a load).
+    const before = loads;
+    expect(await cache.get()).toBe(before);
+    // A failed reload stops the timer: no more loads until a request comes.
+    fail = true;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const attempts = loads;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(loads).toBe(attempts);
+    cache.stop();
+  });
 });
