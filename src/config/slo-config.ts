@@ -33,9 +33,10 @@ export interface GuardsConfig {
   /** One-sided confidence of the Wilson guard (e.g. `0.95`); `null` turns it off. Default `0.95`. */
   wilsonConfidence?: number | null;
   /**
-   * Early recovery: a firing tier stops once the good runs since the last bad one (at least
-   * `minEvents`) would have had less than `1 - recoveryConfidence` chance at the error ratio
-   * before them. `null` leaves the reset to the short window. Default `0.999`.
+   * Early recovery: a firing tier stops once a streak of good runs (at least `minEvents`) would
+   * have had less than `1 - recoveryConfidence` chance at the error ratio before it; after that,
+   * only what came since can fire the tier again. `null` leaves the reset to the short window.
+   * Default `0.999`.
    */
   recoveryConfidence?: number | null;
 }

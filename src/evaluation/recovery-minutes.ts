@@ -15,9 +15,9 @@ export async function recoveryMinutes(
   seriesIds: readonly number[],
   nowMs: number,
 ): Promise<WindowCounter> {
-  const longestShort = Math.max(...slo.tiers.map((t) => t.shortWindowMs));
-  // The walk looks back one short window, and tests each streak against the short window before it.
-  const range = { fromMs: nowMs - 2 * longestShort - MINUTE_MS, toMs: nowMs + 1 };
+  // The walk looks back over a tier's long window and tests each streak against the short window before it.
+  const lookback = Math.max(...slo.tiers.map((t) => t.longWindowMs + t.shortWindowMs));
+  const range = { fromMs: nowMs - lookback - MINUTE_MS, toMs: nowMs + 1 };
   const rows = await store.rollups.minuteStates({ fromMs: Math.floor(range.fromMs / HOUR_MS) * HOUR_MS, toMs: range.toMs, seriesIds: [...seriesIds] });
   const builder = new MinuteSeriesBuilder(range);
   forEachLocationMinute(rows, cutOf(slo.sli), (minuteMs, failed) => builder.addCounts(minuteMs, 1, failed ? 1 : 0, 0));

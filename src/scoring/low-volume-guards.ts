@@ -18,9 +18,10 @@ export interface LowVolumeGuards {
    */
   wilsonConfidence: number | null;
   /**
-   * Early recovery: stop firing once the good events since the last bad one (at least
-   * `minEvents` of them) would have had less than `1 - recoveryConfidence` chance at the error
-   * ratio seen before them. `null` leaves the reset to the short window alone (plain MWMB).
+   * Early recovery: stop firing once a streak of good events (at least `minEvents`) in the long
+   * window would have had less than `1 - recoveryConfidence` chance at the error ratio seen
+   * before it; after that, only what came since can make the tier's case. `null` leaves the
+   * reset to the short window alone (plain MWMB).
    */
   recoveryConfidence: number | null;
 }

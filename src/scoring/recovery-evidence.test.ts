@@ -27,31 +27,31 @@ describe('findRecoveryPoint', () => {
   const outageThenClean = series((m) => m >= 0 && m < 10);
 
   it('finds none while the failures go on', () => {
-    expect(findRecoveryPoint(outageThenClean, at(10), 30 * MINUTE_MS, 0.999, 10)).toBeNull();
+    expect(findRecoveryPoint(outageThenClean, { nowMs: at(10), searchMs: 30 * MINUTE_MS, referenceMs: 30 * MINUTE_MS }, 0.999, 10)).toBeNull();
   });
 
   it('needs at least minStreak good runs even after a full outage', () => {
     const longOutage = series((m) => m >= 0 && m < 20);
-    expect(findRecoveryPoint(longOutage, at(29), 15 * MINUTE_MS, 0.999, 10)).toBeNull();
+    expect(findRecoveryPoint(longOutage, { nowMs: at(29), searchMs: 15 * MINUTE_MS, referenceMs: 15 * MINUTE_MS }, 0.999, 10)).toBeNull();
     // The 15 minutes before the streak all failed: one good run would do, but the floor is 10.
-    expect(findRecoveryPoint(longOutage, at(30), 15 * MINUTE_MS, 0.999, 10)).toMatchObject({ streak: 10, priorErrorRatio: 1, required: 10 });
+    expect(findRecoveryPoint(longOutage, { nowMs: at(30), searchMs: 15 * MINUTE_MS, referenceMs: 15 * MINUTE_MS }, 0.999, 10)).toMatchObject({ streak: 10, priorErrorRatio: 1, required: 10 });
   });
 
   it('tests the streak against the rate before it, which stays put as the window moves on', () => {
     // The 30 minutes before the streak held 10 bad of 30 runs: 18 good in a row are needed.
-    expect(findRecoveryPoint(outageThenClean, at(27), 30 * MINUTE_MS, 0.999, 10)).toBeNull();
-    expect(findRecoveryPoint(outageThenClean, at(28), 30 * MINUTE_MS, 0.999, 10)).toMatchObject({ streak: 18, priorErrorRatio: 1 / 3, required: 18, bad: 0, events: 18 });
-    expect(findRecoveryPoint(outageThenClean, at(35), 30 * MINUTE_MS, 0.999, 10)).toMatchObject({ streak: 25, required: 18 });
+    expect(findRecoveryPoint(outageThenClean, { nowMs: at(27), searchMs: 30 * MINUTE_MS, referenceMs: 30 * MINUTE_MS }, 0.999, 10)).toBeNull();
+    expect(findRecoveryPoint(outageThenClean, { nowMs: at(28), searchMs: 30 * MINUTE_MS, referenceMs: 30 * MINUTE_MS }, 0.999, 10)).toMatchObject({ streak: 18, priorErrorRatio: 1 / 3, required: 18, bad: 0, events: 18 });
+    expect(findRecoveryPoint(outageThenClean, { nowMs: at(35), searchMs: 30 * MINUTE_MS, referenceMs: 30 * MINUTE_MS }, 0.999, 10)).toMatchObject({ streak: 25, required: 18 });
   });
 
   it('keeps the recovery point after a later failure and counts only the bad runs since it', () => {
     const flakeLater = series((m) => (m >= 0 && m < 10) || m === 30);
-    const point = findRecoveryPoint(flakeLater, at(32), 30 * MINUTE_MS, 0.999, 10);
+    const point = findRecoveryPoint(flakeLater, { nowMs: at(32), searchMs: 30 * MINUTE_MS, referenceMs: 30 * MINUTE_MS }, 0.999, 10);
     expect(point).toMatchObject({ streak: 20, bad: 1, events: 22 });
   });
 
   it('finds none for a 10% error rate, whose streaks are unremarkable', () => {
     const tenPercent = series((m) => m % 10 === 0);
-    expect(findRecoveryPoint(tenPercent, at(9), 60 * MINUTE_MS, 0.999, 10)).toBeNull();
+    expect(findRecoveryPoint(tenPercent, { nowMs: at(9), searchMs: 60 * MINUTE_MS, referenceMs: 60 * MINUTE_MS }, 0.999, 10)).toBeNull();
   });
 });

@@ -8,18 +8,18 @@ import type { WindowCounter } from './minute-series.js';
  * partial failure (10% errors) the same streak is unremarkable, so the alert holds until the
  * short window clears.
  *
- * A recovery point is the most recent clean streak in the short window that is long enough:
- * at the error ratio of the short window's length of time just before it, such a streak would
- * have had less than `1 - confidence` chance. That reference stays put while the streak grows,
- * so once shown, a recovery stays shown until failures come back. After a recovery point the
- * bad events before it no longer count in the short window.
+ * A recovery point is the most recent clean streak in the searched span (the tier's long window)
+ * that is long enough: at the error ratio over a reference span (the tier's short window) just
+ * before it, such a streak would have had less than `1 - confidence` chance. That reference
+ * stays put while the streak grows, so once shown, a recovery stays shown until failures come
+ * back.
  */
 export interface RecoveryPoint {
   /** Good events in the streak. */
   streak: number;
   /** About when the streak began: the end of the last bucket with a bad event before it. */
   sinceMs: number;
-  /** The error ratio over a short window's length before the streak: the rate it was tested against. */
+  /** The error ratio over the reference span before the streak: the rate it was tested against. */
   priorErrorRatio: number;
   /** The streak that was needed: `ln(1 - confidence) / ln(1 - priorErrorRatio)`, at least `minStreak`. */
   required: number;
@@ -28,32 +28,35 @@ export interface RecoveryPoint {
   bad: number;
 }
 
+/** Where to look for a recovery point, and what to test a streak against. */
+export interface RecoverySearch {
+  nowMs: number;
+  /** How far back to look: the tier's long window. */
+  searchMs: number;
+  /** The span before a streak whose error ratio it is tested against: the tier's short window. */
+  referenceMs: number;
+}
+
 /**
- * Walks the short window (`windowMs` ending at `nowMs`) back a bucket (minute or slice) at a
- * time and returns its most recent recovery point, or null when it holds none. `minStreak`
- * is the least evidence ever accepted.
+ * Walks back from `nowMs` a bucket (minute or slice) at a time over `searchMs` and returns the
+ * most recent recovery point, or null when there is none. `minStreak` is the least evidence ever
+ * accepted.
  */
-export function findRecoveryPoint(
-  counter: WindowCounter,
-  nowMs: number,
-  windowMs: number,
-  confidence: number,
-  minStreak: number,
-): RecoveryPoint | null {
+export function findRecoveryPoint(counter: WindowCounter, search: RecoverySearch, confidence: number, minStreak: number): RecoveryPoint | null {
   const step = counter.grid.bucketMs;
-  const buckets = Math.max(1, Math.ceil(windowMs / step));
+  const buckets = Math.max(1, Math.ceil(search.searchMs / step));
   let afterEvents = 0;
   let afterBad = 0;
   let streak = 0;
   for (let i = 0; i < buckets; i++) {
-    const endMs = nowMs - i * step;
+    const endMs = search.nowMs - i * step;
     const bad = counter.badIn(endMs, step);
     const events = counter.eventsIn(endMs, step);
     if (bad === 0) {
       streak += events;
       continue;
     }
-    const priorErrorRatio = counter.badIn(endMs, windowMs) / counter.eventsIn(endMs, windowMs);
+    const priorErrorRatio = counter.badIn(endMs, search.referenceMs) / counter.eventsIn(endMs, search.referenceMs);
     const required = Math.max(1, minStreak, streakNeeded(confidence, priorErrorRatio));
     if (streak >= required) {
       return { streak, sinceMs: endMs, priorErrorRatio, required, events: afterEvents + streak, bad: afterBad };

@@ -132,6 +132,25 @@ describe('a 10-minute full outage from three locations', () => {
   });
 });
 
+describe('a blip days after a big outage that still fills the 72h window', () => {
+  // A 60-minute full outage, then 33 hours later a 2-minute blip from every location.
+  const outcome = (minute: number): MinuteOutcome => ((minute >= 0 && minute < 60) || minute === 2040 || minute === 2041 ? { bad: 1 } : {});
+
+  it('does not re-fire the ticket: what came since the outage recovered does not make its case', () => {
+    const { tier } = scenario(checkout, ['eu', 'us', 'ap'], 2045, outcome);
+    const ticket = tier('ticket-72h', at(2043));
+    // Both windows are above f·B (the outage is in the long one, the blip in the short one), and significant.
+    expect(ticket.windowsAboveThreshold).toBe(true);
+    expect(ticket.recovery).toMatchObject({ bad: 6 });
+    expect(ticket.blockedBy).toEqual(['recovered']);
+  });
+
+  it('would re-fire it without early recovery, as plain MWMB does', () => {
+    const { tier } = scenario({ ...checkout, guards: { recoveryConfidence: null } }, ['eu', 'us', 'ap'], 2045, outcome);
+    expect(tier('ticket-72h', at(2043)).firing).toBe(true);
+  });
+});
+
 describe('SLO evaluation', () => {
   it('reads the period budget and every tier at one instant', () => {
     const { slo, series } = scenario(checkout, ['eu', 'us'], 0, (m) => (m === -30 ? { bad: 1 } : {}));

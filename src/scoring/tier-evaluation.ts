@@ -1,6 +1,6 @@
 import type { AlertTier, Severity } from './alert-tiers.js';
 import { burnRate, errorRatio } from './burn-rate.js';
-import { checkGuards, windowMakesCase, type GuardReport } from './low-volume-guards.js';
+import { checkGuards, type GuardReport } from './low-volume-guards.js';
 import type { EventUnit, WindowCounter } from './minute-series.js';
 import { findRecoveryPoint, type RecoveryPoint } from './recovery-evidence.js';
 import type { SloSeries } from './slo-series.js';
@@ -52,7 +52,7 @@ export interface TierDecision {
   degradedRuns: number;
   guards: GuardReport;
   /**
-   * The short window's latest recovery point (see recovery-evidence.ts), looked for only when
+   * The long window's latest recovery point (see recovery-evidence.ts), looked for only when
    * nothing else keeps the tier quiet; null when there is none or the test is off.
    */
   recovery: RecoveryPoint | null;
@@ -76,9 +76,7 @@ export function evaluateTier(
   const guards = checkGuards(tier.guards, long, short, tier.threshold);
   const blockedBy = blockers(long, short, guards);
   const recovery = blockedBy.length === 0 ? recoveryOf(tier, series, nowMs) : null;
-  if (recovery !== null && !windowMakesCase(tier.guards, { events: short.events, bad: recovery.bad }, tier.threshold)) {
-    blockedBy.push('recovered');
-  }
+  if (recovery !== null && !caseSince(tier, recovery, short)) blockedBy.push('recovered');
   return {
     slo: slo.name,
     tier: tier.name,
@@ -99,15 +97,27 @@ export function evaluateTier(
 }
 
 /**
- * The short window's latest recovery point. After it, the bad events before it no longer count
- * in the short window: the tier fires again only when the bad events since then alone make the
- * short window's case.
+ * The latest recovery point in the long window. The bad events before it were an incident that is
+ * over: the tier fires again only when what came since makes its case through the same guards,
+ * the long window's as a rate since the recovery, the short window's as the bad events since it
+ * within the whole short window. So a flake after a recovery does not re-fire it, nor do a few
+ * flakes days after an incident that still fills a ticket tier's 72h window; a failure that comes
+ * back does.
  */
 function recoveryOf(tier: AlertTier, series: SloSeries, nowMs: number): RecoveryPoint | null {
   const confidence = tier.guards.recoveryConfidence;
   const counter = series.recovery === undefined ? series.budgeting : series.recovery;
   if (confidence === null || counter === null) return null;
-  return findRecoveryPoint(counter, nowMs, tier.shortWindowMs, confidence, tier.guards.minEvents);
+  return findRecoveryPoint(counter, { nowMs, searchMs: tier.longWindowMs, referenceMs: tier.shortWindowMs }, confidence, tier.guards.minEvents);
+}
+
+function caseSince(tier: AlertTier, since: RecoveryPoint, short: WindowReading): boolean {
+  const t = tier.threshold;
+  // The long window's case rests on the rate since the recovery; the short window keeps its length.
+  const longSince = { events: since.events, bad: since.bad };
+  const shortSince = { events: short.events, bad: Math.min(short.bad, since.bad) };
+  if (!(longSince.bad / longSince.events > t && shortSince.bad / shortSince.events > t)) return false;
+  return checkGuards(tier.guards, longSince, shortSince, t).passed;
 }
 
 function readWindow(counter: WindowCounter, nowMs: number, windowMs: number, threshold: number, budget: number): WindowReading {
