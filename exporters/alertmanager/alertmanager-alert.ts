@@ -62,6 +62,7 @@ function annotations(message: AlertMessage): Record<string, string> {
     ['dashboard_url', message.dashboardUrl],
     ['owner', message.owner],
     ['dedup_key', message.dedupKey],
+    ['resolve_reason', message.reason],
   ];
   return Object.fromEntries(entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
 }

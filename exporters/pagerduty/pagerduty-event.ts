@@ -78,6 +78,7 @@ function customDetails(message: AlertMessage): Record<string, unknown> {
     trace_id: run?.traceId ?? null,
     runbook_url: message.runbookUrl,
     owner: message.owner,
+    reason: message.reason,
   };
 }
 

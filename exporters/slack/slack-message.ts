@@ -45,9 +45,12 @@ function fields(message: AlertMessage): string[] {
   const list = [
     `*Journey*\n${escape(message.journey)}${message.cuj?.description ? ` — ${escape(message.cuj.description)}` : ''}`,
     `*Severity*\n${message.severity} (${escape(message.tier)})`,
-    `*Burn rate*\n${burn(message.long)} · ${burn(message.short)} (fires above ${formatBurn(message.burnRateThreshold)}×)`,
-    `*Error budget left*\n${message.budgetRemaining === null ? 'unknown' : formatPercent(message.budgetRemaining)} (objective ${formatPercent(message.objective)})`,
+    message.burnRateThreshold === null
+      ? `*Burn rate*\n${burn(message.long)}`
+      : `*Burn rate*\n${burn(message.long)} · ${burn(message.short)} (fires above ${formatBurn(message.burnRateThreshold)}×)`,
+    `*Error budget left*\n${message.budgetRemaining === null ? 'unknown' : formatPercent(message.budgetRemaining)}${message.objective === null ? '' : ` (objective ${formatPercent(message.objective)})`}`,
   ];
+  if (message.reason !== null) list.push(`*Reason*\n${escape(message.reason)}`);
   if (message.failingStep !== null) {
     const { name, failures, lastError } = message.failingStep;
     list.push(`*Failing step*\n${escape(name)} (${failures} of ${message.failedRuns} failed runs)`);

@@ -35,16 +35,19 @@ export interface AlertMessage {
   severity: Severity;
   /** One line: what is burning and how fast. */
   summary: string;
+  /** Why a resolve came without a recovery (`SLO removed from config`); null otherwise. */
+  reason: string | null;
   /** ISO-8601. */
   firingSince: string;
   resolvedAt: string | null;
   /** When the evaluation that caused this message ran. */
   evaluatedAt: string;
-  /** Burn-rate factor f the tier fires at (both windows above f·B). */
-  burnRateThreshold: number;
+  /** Burn-rate factor f the tier fires at (both windows above f·B); null when unknown (the SLO was removed). */
+  burnRateThreshold: number | null;
   long: MessageWindow;
   short: MessageWindow;
-  objective: number;
+  /** Null when unknown (the SLO was removed from the config). */
+  objective: number | null;
   /** Share of the period's error budget left; negative when overspent; null with no events. */
   budgetRemaining: number | null;
   runbookUrl: string | null;
@@ -107,6 +110,7 @@ export function buildAlertMessage(inputs: MessageInputs): AlertMessage {
     tier: notification.tier,
     severity: notification.severity,
     summary: summaryLine(state, notification.slo, evaluation.journey, notification.tier, long, budgetRemaining),
+    reason: null,
     firingSince: new Date(notification.firingSinceMs).toISOString(),
     resolvedAt: notification.resolvedAtMs === null ? null : new Date(notification.resolvedAtMs).toISOString(),
     evaluatedAt: new Date(decision.atMs).toISOString(),

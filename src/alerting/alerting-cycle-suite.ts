@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyResult } from '../journey/index.js';
 import type { AlertStore, ResultStore } from '../store/index.js';
 import { SILENT_LOGGER } from '../scheduler/index.js';
+import { resolveSlo, type SloDefinition } from '../scoring/index.js';
 import type { AlertChannel } from './alert-channel.js';
 import { AlertingCycle, type AlertingCycleOptions } from './alerting-cycle.js';
 import { CHECKOUT_SLO, evaluateRuns, MINUTE, probeRuns, RecordingNotifier, T0 } from './alerting-test-fixtures.js';
@@ -13,6 +14,10 @@ export interface CycleHarness {
 }
 
 const SLO = CHECKOUT_SLO;
+/** Another journey's SLO: what a config holds once checkout's SLO was removed from it. */
+const SEARCH_SLO: SloDefinition = { ...CHECKOUT_SLO, name: 'search-availability', journey: 'search', metadata: {} };
+/** Checkout's SLO with its ticket tier removed. */
+const PAGE_ONLY_SLO: SloDefinition = { ...CHECKOUT_SLO, tiers: CHECKOUT_SLO.tiers!.filter((tier) => tier.name === 'page-1h') };
 const at = (minutes: number): number => T0 + minutes * MINUTE;
 const DASHBOARD = 'https://outpost.example.com';
 
@@ -82,6 +87,7 @@ export function describeAlertingCycle(name: string, harness: CycleHarness): void
     describeRestart();
     describeDeliveryFailures();
     describeResends();
+    describeRemovedSlos();
 
     function describeFiring(): void {
       it('fires each tier once, routes by severity, and delivers what the responder needs', async () => {
@@ -262,6 +268,94 @@ export function describeAlertingCycle(name: string, harness: CycleHarness): void
         const left = await store.alerts.queryDeliveries();
         expect(left.every((d) => d.status !== 'delivered' || d.createdAtMs >= at(70))).toBe(true);
         expect(left.filter((d) => d.status === 'failed-retrying' || d.status === 'pending').length).toBeGreaterThan(0);
+      });
+    }
+
+    function describeRemovedSlos(): void {
+      /** Fires checkout's page and ticket alerts at minute 20 (the outage lasts an hour). */
+      const fireCheckout = async (): Promise<ResultStore> => {
+        const store = await startWith(60);
+        await runAt(cycleOn(store, { configuredSlos: [resolveSlo(SLO)] }), 20);
+        expect(pager.kinds()).toEqual(['page-1h:trigger']);
+        return store;
+      };
+      const runOnly = (cycle: AlertingCycle, definition: SloDefinition, minutes: number) => {
+        clock = at(minutes);
+        return cycle.run([evaluateRuns(definition, runs, at(minutes))], at(minutes));
+      };
+
+      it('resolves the firing alerts of an SLO removed from the config, through the outbox, saying why', async () => {
+        const store = await fireCheckout();
+        // The config changed: checkout's SLO is gone, only search's is left and evaluated.
+        const cycle = cycleOn(store, { configuredSlos: [resolveSlo(SEARCH_SLO)] });
+        const report = await runOnly(cycle, SEARCH_SLO, 21);
+        expect(report.notifications.sort((a, b) => a.tier.localeCompare(b.tier))).toEqual([
+          { slo: SLO.name, tier: 'page-1h', kind: 'resolve', reason: 'SLO removed from config' },
+          { slo: SLO.name, tier: 'ticket-6h', kind: 'resolve', reason: 'SLO removed from config' },
+        ]);
+        expect(pager.kinds()).toEqual(['page-1h:trigger', 'page-1h:resolve']);
+        expect(chat.kinds().filter((k) => k.endsWith(':resolve')).sort()).toEqual(['page-1h:resolve', 'ticket-6h:resolve']);
+        expect(am.kinds().filter((k) => k.endsWith(':resolve')).sort()).toEqual(['page-1h:resolve', 'ticket-6h:resolve']);
+        const resolve = pager.received[1]!.message;
+        expect(resolve).toMatchObject({
+          kind: 'resolve',
+          state: 'resolved',
+          reason: 'SLO removed from config',
+          dedupKey: 'outpost/slo/checkout-availability/page-1h',
+          slo: SLO.name,
+          journey: 'checkout',
+          tier: 'page-1h',
+          severity: 'page',
+          firingSince: new Date(at(20)).toISOString(),
+          resolvedAt: new Date(at(21)).toISOString(),
+          runbookUrl: 'https://runbooks.example.com/checkout',
+          objective: null,
+          long: { window: '1h' },
+        });
+        expect(resolve.summary).toBe('Resolved: SLO checkout-availability (journey checkout) was removed from the config; the alert is closed without a recovery');
+        const states = await store.alerts.loadStates();
+        expect(states.map((s) => [s.tier, s.status, s.resolvedAtMs]).sort()).toEqual([
+          ['page-1h', 'resolved', at(21)],
+          ['ticket-6h', 'resolved', at(21)],
+        ]);
+        const episodes = await store.alerts.queryEpisodes({ slo: SLO.name });
+        expect(episodes.map((e) => [e.tier, e.resolvedAtMs]).sort()).toEqual([
+          ['page-1h', at(21)],
+          ['ticket-6h', at(21)],
+        ]);
+        expect(episodes.find((e) => e.tier === 'page-1h')!.last.burnRate).toBeCloseTo(40 / 120 / 0.01, 6);
+        // Resolved once: later cycles say nothing more about it.
+        expect((await runOnly(cycle, SEARCH_SLO, 22)).notifications).toEqual([]);
+        expect(pager.kinds()).toEqual(['page-1h:trigger', 'page-1h:resolve']);
+      });
+
+      it('resolves a tier removed from an SLO that stays, and leaves the SLO\'s other tiers alone', async () => {
+        const store = await fireCheckout();
+        const report = await runOnly(cycleOn(store, { configuredSlos: [resolveSlo(PAGE_ONLY_SLO)] }), PAGE_ONLY_SLO, 21);
+        expect(report.notifications).toEqual([{ slo: SLO.name, tier: 'ticket-6h', kind: 'resolve', reason: 'alert tier removed from the SLO in config' }]);
+        expect(chat.kinds()).toEqual(['page-1h:trigger', 'ticket-6h:trigger', 'ticket-6h:resolve']);
+        expect(chat.received[2]!.message).toMatchObject({ severity: 'ticket', reason: 'alert tier removed from the SLO in config' });
+        expect(pager.kinds()).toEqual(['page-1h:trigger']);
+        const states = await store.alerts.loadStates();
+        expect(states.map((s) => [s.tier, s.status]).sort()).toEqual([
+          ['page-1h', 'firing'],
+          ['ticket-6h', 'resolved'],
+        ]);
+      });
+
+      it('leaves alone the alerts of SLOs it did not evaluate when it cannot see the whole config, or when the config still has them', async () => {
+        const store = await fireCheckout();
+        // A partial view (e.g. serve running only some journeys with default SLOs): no configuredSlos.
+        const partial = cycleOn(store);
+        for (const minute of [21, 30]) expect((await runOnly(partial, SEARCH_SLO, minute)).notifications).toEqual([]);
+        // The whole config still defines checkout's SLO, but this cycle evaluated only search's.
+        const subset = cycleOn(store, { configuredSlos: [resolveSlo(SLO), resolveSlo(SEARCH_SLO)] });
+        expect((await runOnly(subset, SEARCH_SLO, 31)).notifications).toEqual([]);
+        // An SLO evaluated in the cycle follows its evaluation, even when missing from configuredSlos.
+        expect((await runOnly(cycleOn(store, { configuredSlos: [] }), SLO, 32)).notifications).toEqual([]);
+        expect(pager.kinds()).toEqual(['page-1h:trigger']);
+        expect((await store.alerts.loadStates()).map((s) => s.status)).toEqual(['firing', 'firing']);
+        expect((await store.alerts.queryEpisodes({ slo: SLO.name })).every((e) => e.resolvedAtMs === null)).toBe(true);
       });
     }
   });

@@ -8,13 +8,14 @@ import {
   type SloEvaluation,
   type TierDecision,
 } from '../scoring/index.js';
-import type { EpisodeChange, NewDelivery, ResultStore, StateWrite, StoredAlertState } from '../store/index.js';
+import type { AlertEpisode, EpisodeChange, NewDelivery, ResultStore, StateWrite, StoredAlertState } from '../store/index.js';
 import { channelTakes, type AlertChannel } from './alert-channel.js';
 import { loadAlertContext, type AlertContext } from './alert-context.js';
 import { buildAlertMessage, type AlertMessage, type LinkSettings, type MessageKind, type SloAlertMetadata } from './alert-message.js';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
-import { episodeChange } from './episode-change.js';
+import { episodeChange, episodeId } from './episode-change.js';
 import { OutboxDeliverer, type DeliveryReport } from './outbox-deliverer.js';
+import { alertKey, REMOVAL_REASON_TEXT, removedAlertMessage, removedAlerts, type ConfiguredSlo, type RemovedAlert } from './removed-alerts.js';
 
 export interface AlertingCycleOptions {
   /** Alert state, history and outbox (`alerts`), and the raw runs alerts are explained from. */
@@ -25,6 +26,14 @@ export interface AlertingCycleOptions {
   logger: Logger;
   /** The configured SLOs' metadata (runbook URL, owner), by name. */
   slos?: readonly { name: string; metadata?: SloAlertMetadata }[];
+  /**
+   * Every SLO the whole configuration defines, with its tiers. A firing alert in the store whose SLO
+   * or tier is not among them is resolved (reason `SLO removed from config`), through the outbox like
+   * any resolve. Leave it undefined when the caller cannot know the whole set (it evaluates only part
+   * of the config): then no alert is resolved for being absent. An alert evaluated in the cycle is
+   * never resolved this way.
+   */
+  configuredSlos?: readonly ConfiguredSlo[];
   links?: Partial<LinkSettings>;
   lifecycle?: LifecycleOptions;
   delivery?: DeliveryPolicy;
@@ -46,8 +55,8 @@ const PRUNE_BATCH = 5_000;
 /** What one cycle did. */
 export interface CycleReport {
   atMs: number;
-  /** Lifecycle notifications (trigger, renotify, resolve) this cycle produced. */
-  notifications: { slo: string; tier: string; kind: MessageKind }[];
+  /** Lifecycle notifications (trigger, renotify, resolve) this cycle produced; `reason` on a resolve of a removed alert. */
+  notifications: { slo: string; tier: string; kind: MessageKind; reason?: string }[];
   /** Outbox rows written (one per notification and channel, plus re-sends). */
   enqueued: number;
   /** Old finished outbox rows deleted (at most hourly). */
@@ -112,15 +121,21 @@ export class AlertingCycle {
    * left is delivered by the next cycle, here or on the new leader.
    */
   async run(evaluations: readonly SloEvaluation[], nowMs: number, signal?: AbortSignal): Promise<CycleReport> {
-    const stored = new Map((await this.options.store.alerts.loadStates()).map((state) => [stateKey(state.slo, state.tier), state]));
+    const states = await this.options.store.alerts.loadStates();
+    const stored = new Map(states.map((state) => [alertKey(state.slo, state.tier), state]));
     const work = evaluations.flatMap((evaluation) =>
-      evaluation.tiers.map((decision) => ({ evaluation, decision, stored: stored.get(stateKey(decision.slo, decision.tier)) })),
+      evaluation.tiers.map((decision) => ({ evaluation, decision, stored: stored.get(alertKey(decision.slo, decision.tier)) })),
     );
     const contexts = new ContextCache(this.options.store, nowMs);
     const transitions: Plan = { states: [], episodes: [], deliveries: [] };
     const report: CycleReport = { atMs: nowMs, notifications: [], enqueued: 0, pruned: 0, conflict: false, delivery: emptyDelivery() };
     const sent = new Map<string, number>();
     for (const item of work) await this.advance(item, nowMs, contexts, transitions, report, sent);
+    const configured = this.options.configuredSlos;
+    if (configured !== undefined) {
+      const evaluated = new Set(work.map((item) => alertKey(item.decision.slo, item.decision.tier)));
+      for (const removed of removedAlerts(states, configured, evaluated)) await this.resolveRemoved(removed, nowMs, transitions, report);
+    }
     const outcome = await this.options.store.alerts.recordTransitions(transitions);
     if (outcome.status === 'conflict') {
       report.conflict = true;
@@ -168,6 +183,32 @@ export class AlertingCycle {
     }
   }
 
+  /**
+   * Resolves a firing alert whose SLO or tier the configuration no longer defines: nothing will
+   * evaluate it again, so without this it would stay open at every receiver. Closes its episode
+   * with the last reading it had.
+   */
+  private async resolveRemoved(removed: RemovedAlert, nowMs: number, transitions: Plan, report: CycleReport): Promise<void> {
+    const { state } = removed;
+    const episode = await this.openEpisode(state);
+    const message = removedAlertMessage(removed, episode, nowMs, this.links);
+    const resolved = { ...toAlertState(state), status: 'resolved' as const, resolvedAtMs: nowMs, lastNotifiedAtMs: nowMs, lastEvaluatedAtMs: nowMs };
+    transitions.states.push({ state: resolved, expectedVersion: state.version });
+    if (episode !== undefined) transitions.episodes.push({ kind: 'close', id: episode.id, atMs: nowMs, reading: episode.last });
+    report.notifications.push({ slo: state.slo, tier: state.tier, kind: 'resolve', reason: REMOVAL_REASON_TEXT[removed.reason] });
+    for (const channel of this.options.channels) {
+      if (channelTakes(channel, message.severity)) transitions.deliveries.push(this.delivery(channel, message, nowMs));
+    }
+  }
+
+  /** The still open episode of a firing alert (written with its trigger), for what the alert said. */
+  private async openEpisode(state: StoredAlertState): Promise<AlertEpisode | undefined> {
+    if (state.firingSinceMs === null) return undefined;
+    const id = episodeId(state.dedupKey, state.firingSinceMs);
+    const episodes = await this.options.store.alerts.queryEpisodes({ slo: state.slo, fromMs: state.firingSinceMs });
+    return episodes.find((episode) => episode.id === id);
+  }
+
   /** Re-sends of a firing alert to the channels that want them, when their interval has passed. */
   private async resends(item: TierWork, state: AlertState, nowMs: number, contexts: ContextCache, sent: Map<string, number>): Promise<NewDelivery[]> {
     const due = this.options.channels.filter((channel) => {
@@ -201,7 +242,7 @@ export class AlertingCycle {
   }
 
   private logNotifications(report: CycleReport): void {
-    for (const n of report.notifications) this.options.logger.info(`alert.${n.kind}`, { slo: n.slo, tier: n.tier });
+    for (const n of report.notifications) this.options.logger.info(`alert.${n.kind}`, { slo: n.slo, tier: n.tier, ...(n.reason === undefined ? {} : { reason: n.reason }) });
   }
 }
 
@@ -228,10 +269,6 @@ class ContextCache {
 function toAlertState(stored: StoredAlertState): AlertState {
   const { version: _version, ...state } = stored;
   return state;
-}
-
-function stateKey(slo: string, tier: string): string {
-  return JSON.stringify([slo, tier]);
 }
 
 function sentKey(dedupKey: string, channel: string): string {

@@ -115,6 +115,7 @@ export function firingMessage(overrides: Partial<AlertMessage> = {}): AlertMessa
     tier: 'page-1h',
     severity: 'page',
     summary: 'SLO checkout-availability (journey checkout) burns its error budget at 33.3× the sustainable rate over 1h (page-1h); 62.5% of the error budget left',
+    reason: null,
     firingSince: '2025-05-05T12:20:00.000Z',
     resolvedAt: null,
     evaluatedAt: '2025-05-05T12:20:00.000Z',

@@ -9,7 +9,7 @@ export interface EpisodeDetails {
   failingStep: AlertMessage['failingStep'];
   latestFailedRun: AlertMessage['latestFailedRun'];
   runbookUrl: string | null;
-  burnRateThreshold: number;
+  burnRateThreshold: number | null;
   longWindow: string;
 }
 

@@ -18,4 +18,6 @@ export type { AlertMessage, MessageKind, MessageWindow, LatestFailedRun, SloAler
 export { loadAlertContext, alertContext } from './alert-context.js';
 export type { AlertContext } from './alert-context.js';
 export { episodeId } from './episode-change.js';
+export { REMOVAL_REASON_TEXT } from './removed-alerts.js';
+export type { ConfiguredSlo, RemovalReason } from './removed-alerts.js';
 export type { EpisodeDetails } from './episode-change.js';

@@ -2,7 +2,7 @@ import { AlertmanagerNotifier } from '../../exporters/alertmanager/index.js';
 import { PagerDutyNotifier } from '../../exporters/pagerduty/index.js';
 import { SlackNotifier } from '../../exporters/slack/index.js';
 import { WebhookNotifier } from '../../exporters/webhook/index.js';
-import { AlertingCycle, DEFAULT_DELIVERY_POLICY, type AlertChannel, type Notifier } from '../alerting/index.js';
+import { AlertingCycle, DEFAULT_DELIVERY_POLICY, type AlertChannel, type ConfiguredSlo, type Notifier } from '../alerting/index.js';
 import { MissingSecretError, Redactor, resolveSecrets, type ResolvedAlerting, type ResolvedChannel, type ResolvedConfig } from '../config/index.js';
 import type { LeaderTask, Logger } from '../scheduler/index.js';
 import type { SloEvaluation } from '../scoring/index.js';
@@ -64,6 +64,8 @@ function notifierFor(channel: ResolvedChannel, secrets: Record<string, string>, 
 
 export interface AlertingSetupOptions {
   config: Pick<ResolvedConfig, 'alerting' | 'slos'>;
+  /** Every SLO of the whole config, when known: firing alerts of SLOs or tiers not in it are resolved (see `AlertingCycleOptions.configuredSlos`). */
+  configuredSlos?: readonly ConfiguredSlo[];
   store: Pick<ResultStore, 'alerts' | 'queryRuns'>;
   /** This replica's name (it claims outbox rows under it). */
   owner: string;
@@ -81,6 +83,7 @@ export function createAlertingCycle(options: AlertingSetupOptions): AlertingCycl
     owner: options.owner,
     logger: options.logger,
     slos,
+    ...(options.configuredSlos === undefined ? {} : { configuredSlos: options.configuredSlos }),
     links: { dashboardUrl: alerting.dashboardUrl, traceUrlTemplate: alerting.traceUrlTemplate },
     lifecycle: { renotifyIntervalMs: alerting.renotifyIntervalMs },
     delivery: { ...DEFAULT_DELIVERY_POLICY, ...alerting.delivery },

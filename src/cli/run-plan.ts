@@ -22,6 +22,11 @@ export interface RunPlan {
   target: ResolvedTarget;
   location: string;
   journeys: Journey[];
+  /**
+   * True when `journeys` are every journey of the config's `journeys` globs: no paths given, the
+   * filters left none out, and no journey file failed to load.
+   */
+  allJourneys: boolean;
   brokenFiles: JourneyFileProblem[];
   secrets: Record<string, string>;
   redactor: Redactor;
@@ -51,6 +56,7 @@ export async function planRun(inputs: PlanInputs): Promise<RunPlan> {
     target,
     location: inputs.location ?? config.location,
     journeys,
+    allJourneys: inputs.paths.length === 0 && selected.length === loaded.journeys.length && loaded.problems.length === 0,
     brokenFiles: loaded.problems,
     secrets,
     redactor: new Redactor(secrets),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertmanagerNotifier } from '../../exporters/alertmanager/index.js';
-import { AlertingCycle } from '../../src/alerting/index.js';
+import { AlertingCycle, type AlertingCycleOptions } from '../../src/alerting/index.js';
 import { CHECKOUT_SLO, evaluateRuns, MINUTE, probeRuns } from '../../src/alerting/alerting-test-fixtures.js';
 import type { JourneyResult } from '../../src/journey/index.js';
 import { SILENT_LOGGER } from '../../src/scheduler/index.js';
@@ -35,7 +35,7 @@ describe.skipIf(alertmanagerMissingReason !== undefined)('alert delivery to a re
     for (const server of servers) await server.stop();
   });
 
-  const cycleFor = (url: string) =>
+  const cycleFor = (url: string, options: Partial<AlertingCycleOptions> = {}) =>
     new AlertingCycle({
       store,
       channels: [{ name: 'alertmanager', severities: ['page', 'ticket'], notifier: new AlertmanagerNotifier({ url, timeoutMs: 5_000, extraLabels: { team: 'shop' } }), resendIntervalMs: MINUTE }],
@@ -44,6 +44,7 @@ describe.skipIf(alertmanagerMissingReason !== undefined)('alert delivery to a re
       slos: [{ name: SLO.name, metadata: SLO.metadata }],
       links: { dashboardUrl: DASHBOARD },
       now: () => clock,
+      ...options,
     });
   const runAt = (cycle: AlertingCycle, minutes: number) => {
     clock = at(minutes);
@@ -128,5 +129,20 @@ describe.skipIf(alertmanagerMissingReason !== undefined)('alert delivery to a re
 
     await runAt(cycle, 28);
     await alertmanager.waitForAlerts((all) => ours(all, 'page-1h').length === 0 && ours(all, 'ticket-6h').length === 0);
+  });
+
+  it('drops the alerts of an SLO removed from the config: the resolve carries the labels it fired with', async () => {
+    const alertmanager = await start();
+    await runAt(cycleFor(alertmanager.url), 20);
+    await alertmanager.waitForAlerts((alerts) => ours(alerts, 'page-1h').length === 1 && ours(alerts, 'ticket-6h').length === 1);
+    // A restart with a config that no longer has the SLO: nothing evaluates it, yet both alerts close.
+    clock = at(28);
+    const report = await cycleFor(alertmanager.url, { configuredSlos: [] }).run([], at(28));
+    expect(report.notifications.map((n) => [n.tier, n.kind, n.reason]).sort()).toEqual([
+      ['page-1h', 'resolve', 'SLO removed from config'],
+      ['ticket-6h', 'resolve', 'SLO removed from config'],
+    ]);
+    expect(report.delivery).toMatchObject({ delivered: 2, retrying: 0, gaveUp: 0 });
+    await alertmanager.waitForAlerts((alerts) => ours(alerts, 'page-1h').length === 0 && ours(alerts, 'ticket-6h').length === 0);
   });
 });

@@ -108,6 +108,16 @@ describe('Slack incoming webhook', () => {
     expect(body.text.startsWith('[RESOLVED] Resolved: SLO checkout-availability')).toBe(true);
     expect(body.blocks[0]?.text?.text).toBe('✅ Resolved: checkout-availability (page-1h)');
   });
+
+  it('says why an alert of a removed SLO resolved, without the numbers it no longer has', async () => {
+    const removed = resolvedMessage({ reason: 'SLO removed from config', objective: null, burnRateThreshold: null, budgetRemaining: null, long: { window: '1h', errorRatio: null, burnRate: 20, events: 0, bad: 0 } });
+    await new SlackNotifier({ webhookUrl: `${receiver.url}/hook`, timeoutMs: 2_000 }).deliver({ id: 'n3', message: removed });
+    const body = json() as { blocks: { fields?: { text: string }[] }[] };
+    const fields = body.blocks[2]?.fields?.map((f) => f.text) ?? [];
+    expect(fields).toContain('*Reason*\nSLO removed from config');
+    expect(fields).toContain('*Burn rate*\n20.0× over 1h');
+    expect(fields).toContain('*Error budget left*\nunknown');
+  });
 });
 
 describe('generic webhook', () => {

@@ -89,17 +89,21 @@ export default journey({ name: 'api-products', schedule: { every: '1s' }, steps:
   step('list', async ({ request, expect }) => { expect((await request.get('/api/products')).status()).toBe(200); }),
 ] });`;
 
-/** A throwaway project with `outpost.config.ts` (target from `SHOP_URL`, plus `extra` keys) and the given journeys. */
+/** A throwaway project with `outpost.config.ts` (see {@link serveConfig}) and the given journeys. */
 export async function serveProject(journeys: Record<string, string>, defaults: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<string> {
-  const config = `import { defineConfig } from 'outpost';
+  const files = Object.fromEntries(Object.entries(journeys).map(([name, source]) => [`journeys/${name}.journey.ts`, source]));
+  return makeProject({ 'outpost.config.ts': serveConfig(defaults, extra), ...files });
+}
+
+/** The source of a serve project's `outpost.config.ts`: target from `SHOP_URL`, location `test-loc`, the run `defaults`, plus `extra` keys. */
+export function serveConfig(defaults: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return `import { defineConfig } from 'outpost';
 export default defineConfig({
   targets: { shop: process.env.SHOP_URL! },
   location: 'test-loc',
   defaults: ${JSON.stringify({ trace: 'off', screenshot: 'off', ...defaults })},${Object.entries(extra).map(([key, value]) => `\n  ${key}: ${JSON.stringify(value)},`).join('')}
 });
 `;
-  const files = Object.fromEntries(Object.entries(journeys).map(([name, source]) => [`journeys/${name}.journey.ts`, source]));
-  return makeProject({ 'outpost.config.ts': config, ...files });
 }
 
 /** Every run in the project's store, oldest first. */
