@@ -3,6 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { latencyBucket } from '../../src/scoring/index.js';
 import { openStore, RESOLUTION_MS, seriesIdOf } from '../../src/store/index.js';
 import { ANY_PASS_COLUMNS, FIRST_PASS_COLUMNS } from '../../src/store/rollup-columns.js';
+import { hourStatesForDaysSql, summarizeDays, type HourStatesRow } from '../../src/store/timeslice-days.js';
 
 const MINUTE = RESOLUTION_MS.minute;
 const HOUR = RESOLUTION_MS.hour;
@@ -36,11 +37,23 @@ export async function seedRollups(file: string, options: { journeys: number; day
     writeRows(db, 'minute', series, Math.max(from, Math.floor((nowMs - 8 * HOUR) / MINUTE) * MINUTE), nowMs, 1);
     db.prepare('UPDATE rollup_watermarks SET folded_before_ms = ? WHERE resolution_ms = ?').run(hourTo, HOUR);
     db.prepare('UPDATE rollup_watermarks SET folded_before_ms = ? WHERE resolution_ms = ?').run(dayTo, DAY);
+    writeTimesliceDays(db, Math.floor(Math.max(from, nowMs - 35 * DAY) / DAY) * DAY, dayTo);
     db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }
   return nowMs;
+}
+
+/** The time-slice day summaries compaction writes when it folds each day, from the seeded hour rows (the store's own code). */
+function writeTimesliceDays(db: DatabaseSync, fromMs: number, toMs: number): void {
+  const read = db.prepare(hourStatesForDaysSql((n) => `?${n}`, false));
+  const insert = db.prepare('INSERT INTO timeslice_days (journey, step, target, day_ms, minutes_json) VALUES (?, ?, ?, ?, ?)');
+  db.exec('BEGIN');
+  for (let day = fromMs; day < toMs; day += DAY) {
+    for (const d of summarizeDays(read.all(day, day + DAY) as unknown as HourStatesRow[])) insert.run(d.journey, d.step, d.target, d.dayMs, JSON.stringify(d.minutes));
+  }
+  db.exec('COMMIT');
 }
 
 function seriesOf(journeys: number) {

@@ -58,12 +58,13 @@ export class BurnDownPlan {
   /** The burn-down of a time-slice SLO, from its slice counter at the same instants. */
   fromCounter(counter: WindowCounter, budget: BudgetStatus, nowMs: number): BurnDownPoint[] {
     const points: BurnDownPoint[] = [{ atMs: this.startMs, remaining: 1 }];
-    for (const [i, piece] of this.pieces.entries()) {
-      const last = i === this.pieces.length - 1;
-      const bad = last ? counter.badIn(nowMs, budget.periodMs) : counter.badIn(piece.toMs, piece.toMs - this.startMs);
-      points.push({ atMs: last ? nowMs : piece.toMs, remaining: remaining(bad, budget) });
-    }
+    for (const { endMs, windowMs } of this.counterWindows(budget.periodMs, nowMs)) points.push({ atMs: endMs, remaining: remaining(counter.badIn(endMs, windowMs), budget) });
     return points;
+  }
+
+  /** The windows {@link fromCounter} reads: from the period's start to each piece's end, the last one the period ending at `nowMs`. */
+  counterWindows(periodMs: number, nowMs: number): { endMs: number; windowMs: number }[] {
+    return this.pieces.map((piece, i) => (i === this.pieces.length - 1 ? { endMs: nowMs, windowMs: periodMs } : { endMs: piece.toMs, windowMs: piece.toMs - this.startMs }));
   }
 }
 

@@ -2,7 +2,7 @@ import { evaluateSlo, HOUR_MS, DAY_MS, latencyCut, type LatencyCut, type Resolve
 import type { ResultStore, RollupSeries } from '../store/index.js';
 import { BurnDownPlan, type BurnDownPoint } from './burn-down.js';
 import { recoveryMinutes } from './recovery-minutes.js';
-import { timesliceCounter } from './timeslice-states.js';
+import { timesliceCounters } from './timeslice-counters.js';
 import { cutOf, SegmentSums, stepOf, windowsOf, WindowLookup, type RunCounts } from './window-counts.js';
 import { minuteWindow, planWindow, type WindowPlan } from './window-plan.js';
 
@@ -79,7 +79,8 @@ export async function evaluateSlos(options: EvaluateSlosOptions): Promise<SloSta
   const allIds = [...new Set([...series.values()].flatMap((s) => s.map((x) => x.id)))];
   const cuts = [...new Set(slos.map((slo) => cutOf(slo.sli)))];
   const sums = await SegmentSums.read(store.rollups, [...plans.values(), ...[...burnDowns.values()].flatMap((b) => b.plans())], allIds, cuts);
-  const slicesBySlo = await timesliceCounters(store, slos, series, nowMs);
+  const burnDownWindows = (slo: ResolvedSlo) => burnDowns.get(slo.periodMs)?.counterWindows(slo.periodMs, nowMs) ?? [];
+  const slicesBySlo = await timesliceCounters({ store, series, nowMs, extra, burnDownWindows }, slos);
   return Promise.all(slos.map(async (slo) => {
     const ids = series.get(slo.name)!.map((s) => s.id);
     const windows = windowsOf(slo, extra);
@@ -119,28 +120,6 @@ async function seriesBySlo(store: Pick<ResultStore, 'rollups'>, slos: readonly R
     bySlo.set(slo.name, listed.filter((s) => s.journey === slo.journey && s.step === step && (target === undefined || s.target === target)));
   }
   return bySlo;
-}
-
-/** Time-slice counters for the SLOs budgeted in slices, from the minute states of their longest window. */
-async function timesliceCounters(
-  store: Pick<ResultStore, 'rollups'>,
-  slos: readonly ResolvedSlo[],
-  series: ReadonlyMap<string, RollupSeries[]>,
-  nowMs: number,
-): Promise<Map<string, WindowCounter>> {
-  const counters = new Map<string, WindowCounter>();
-  const sliced = slos.filter((slo) => slo.budgeting.method === 'timeslices');
-  if (sliced.length === 0) return counters;
-  const lookback = Math.max(...sliced.map((slo) => Math.max(slo.periodMs, ...slo.tiers.map((t) => t.longWindowMs))));
-  const range = { fromMs: nowMs - lookback, toMs: nowMs + 1 };
-  const ids = [...new Set(sliced.flatMap((slo) => series.get(slo.name)!.map((s) => s.id)))];
-  const rows = await store.rollups.minuteStates({ fromMs: Math.floor(range.fromMs / HOUR_MS) * HOUR_MS, toMs: range.toMs, seriesIds: ids });
-  for (const slo of sliced) {
-    if (slo.budgeting.method !== 'timeslices') continue;
-    const own = new Map(series.get(slo.name)!.map((s) => [s.id, s]));
-    counters.set(slo.name, timesliceCounter(rows.filter((r) => own.has(r.seriesId)), own, slo.sli, slo.budgeting, range));
-  }
-  return counters;
 }
 
 function burnReading(counter: WindowCounter, budget: number, nowMs: number, windowMs: number): BurnReading {

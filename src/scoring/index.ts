@@ -16,7 +16,7 @@ export { rollUpRuns, floorToMinute, RollupError } from './minute-rollup.js';
 export type { MinuteRollup, ClassifiedRun } from './minute-rollup.js';
 export { MinuteSeriesBuilder, SeriesBuilderError, minuteSeriesFromColumns } from './minute-series.js';
 export type { MinuteSeries, MinuteColumns, WindowCounter, EventUnit } from './minute-series.js';
-export { TimesliceSeriesBuilder } from './timeslice-series.js';
+export { TimesliceSeriesBuilder, isBadSlice } from './timeslice-series.js';
 export { MINUTE_MS, HOUR_MS, DAY_MS } from './time-units.js';
 export type { SeriesRange, BucketGrid } from './prefix-sums.js';
 export { buildSloSeries, seriesRangeFor } from './slo-series.js';

@@ -38,6 +38,7 @@ export { postgresStoreError } from './postgres-error.js';
 // SLO rollups: probe counts per series and minute/hour/day, written with the runs (see rollup-store.ts).
 export type { RollupStore, RollupRange, RollupSum, RollupRow, MinuteStatesRow, RollupCoverage } from './rollup-store.js';
 export type { RollupCounts } from './rollup-deltas.js';
+export type { TimesliceDay, TimesliceDays } from './timeslice-days.js';
 export type { RollupSeries, SeriesKey } from './rollup-series.js';
 export { seriesIdOf } from './rollup-series.js';
 export { RESOLUTION_MS, MINUTE_STATE, bucketState } from './rollup-columns.js';

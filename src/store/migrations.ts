@@ -1,4 +1,5 @@
 import { rollupTablesSql } from './rollup-columns.js';
+import { TIMESLICE_DAYS_SQL } from './timeslice-days.js';
 
 /** One step of the schema's history. Applied once, in order, in its own transaction. */
 export interface Migration {
@@ -226,5 +227,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX gate_sessions_kind_started_at ON gate_sessions (kind, started_at_ms);
       ALTER TABLE runs ADD COLUMN trace_id TEXT;
     `,
+  },
+  {
+    version: 7,
+    name: 'time-slice day summaries',
+    // Per (journey, step, target) and UTC day: minutes by sorted location states, so time-slice SLOs
+    // read whole days from here (see timeslice-days.ts).
+    sql: TIMESLICE_DAYS_SQL,
   },
 ];

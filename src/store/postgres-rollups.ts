@@ -22,6 +22,18 @@ import type { RollupSeries, SeriesRegistry } from './rollup-series.js';
 import { fromRows, groupByRun, type RunRow, type StepRow } from './run-rows.js';
 import { PROBE_LOOKBACK_MS, probeChain } from './probe-chain.js';
 import { coarserOf, finerOf, nextFold, type Watermarks } from './rollup-folding.js';
+import {
+  hourStatesForDaysSql,
+  lateGroupDays,
+  selectTimesliceDaysSql,
+  summarizedRange,
+  summarizeDays,
+  toTimesliceDay,
+  type HourStatesRow,
+  type TimesliceDay,
+  type TimesliceDays,
+  type TimesliceGroupDay,
+} from './timeslice-days.js';
 
 type Queryable = Pool | PoolClient;
 
@@ -136,6 +148,19 @@ export class PostgresRollups {
     return [...fromHours, ...hourStates(minutes.rows)];
   }
 
+  async timesliceDays(pool: Queryable, query: { fromMs: number; toMs: number; journeys?: readonly string[] }): Promise<TimesliceDays> {
+    checkRange(query);
+    const marks = await watermarks(pool);
+    const { rows: from } = await pool.query<{ f: string }>('SELECT summarized_from_ms AS f FROM timeslice_watermark');
+    const { rows: oldest } = await pool.query<{ oldest: string | null }>('SELECT MIN(start_ms) AS oldest FROM rollups WHERE resolution_ms = $1', [RESOLUTION_MS.hour]);
+    const oldestHour = oldest[0]?.oldest;
+    const summarized = summarizedRange(from[0] === undefined ? marks.day : Number(from[0].f), oldestHour === null || oldestHour === undefined ? undefined : Number(oldestHour), marks.day);
+    const journeys = query.journeys;
+    const sql = selectTimesliceDaysSql(p, journeys === undefined ? 'all' : 'some', (n) => `journey = ANY($${n})`);
+    const { rows } = await pool.query(sql, journeys === undefined ? [query.fromMs, query.toMs] : [query.fromMs, query.toMs, [...journeys]]);
+    return { summarized, days: rows.map(toTimesliceDay) };
+  }
+
   async coverage(pool: Queryable): Promise<RollupCoverage> {
     const { rows } = await pool.query<{ resolution_ms: number; oldest: number }>('SELECT resolution_ms, MIN(start_ms) AS oldest FROM rollups GROUP BY resolution_ms');
     const oldest = (resolution: RollupResolution) => {
@@ -158,6 +183,7 @@ export class PostgresRollups {
     if (plan.fold !== undefined) {
       await client.query(foldSql(finer, resolution, p), [plan.fold.fromMs, plan.fold.toMs]);
       if (resolution === 'hour') await writeHourStates(client, plan.fold.fromMs, plan.fold.toMs);
+      else await summarizeDay(client, plan.fold.fromMs);
     }
     if (plan.watermark !== marks[resolution]) {
       await client.query('UPDATE rollup_watermarks SET folded_before_ms = $1 WHERE resolution_ms = $2', [plan.watermark, RESOLUTION_MS[resolution]]);
@@ -170,7 +196,10 @@ export class PostgresRollups {
     const beforeMs = Math.min(checkDelete(resolution, before, limit), coarser === undefined ? Infinity : (await watermarks(pool))[coarser]);
     const sql = `DELETE FROM rollups WHERE resolution_ms = $1 AND (start_ms, series_id) IN (
       SELECT start_ms, series_id FROM rollups WHERE resolution_ms = $1 AND start_ms < $2 ORDER BY start_ms LIMIT $3)`;
-    return (await pool.query(sql, [RESOLUTION_MS[resolution], beforeMs, limit])).rowCount ?? 0;
+    const deleted = (await pool.query(sql, [RESOLUTION_MS[resolution], beforeMs, limit])).rowCount ?? 0;
+    // Summaries of days whose hours are gone can no longer be used (see summarizedRange).
+    if (resolution === 'hour') await pool.query(`DELETE FROM timeslice_days WHERE day_ms + ${RESOLUTION_MS.day} <= $1`, [beforeMs]);
+    return deleted;
   }
 
   private where(range: RollupRange) {
@@ -201,6 +230,7 @@ export class PostgresRollups {
     const { rows: states } = await client.query<{ series_id: number; start_ms: number; state: string }>(MINUTE_UPSERT_SQL, [JSON.stringify(minutes)]);
     const late = deltas.filter((d) => d.minuteMs < marks.hour);
     if (late.length > 0) await applyLate(client, late, marks, states);
+    for (const group of lateGroupDays(late, marks.day)) await summarizeGroupDay(client, group);
     return unstored.map((s) => s.id);
   }
 }
@@ -256,6 +286,36 @@ async function writeHourStates(client: PoolClient, fromMs: number, toMs: number)
      WHERE r.resolution_ms = ${RESOLUTION_MS.hour} AND r.start_ms = h.start_ms AND r.series_id = h.series_id`,
     [JSON.stringify(hours)],
   );
+}
+
+const INSERT_DAYS_SQL = `
+  INSERT INTO timeslice_days (journey, step, target, day_ms, minutes_json)
+  SELECT journey, step, target, day_ms, minutes_json
+  FROM json_to_recordset($1::json) AS d(journey TEXT, step TEXT, target TEXT, day_ms BIGINT, minutes_json TEXT)`;
+
+const daysJson = (days: readonly TimesliceDay[]) =>
+  JSON.stringify(days.map((d) => ({ journey: d.journey, step: d.step, target: d.target, day_ms: d.dayMs, minutes_json: JSON.stringify(d.minutes) })));
+
+/** Writes the time-slice summaries of every group for one folded day (the fold holds the watermarks lock alone). */
+async function summarizeDay(client: PoolClient, dayMs: number): Promise<void> {
+  const { rows } = await client.query<HourStatesRow>(hourStatesForDaysSql(p, false), [dayMs, dayMs + RESOLUTION_MS.day]);
+  await client.query('DELETE FROM timeslice_days WHERE day_ms = $1', [dayMs]);
+  await client.query(INSERT_DAYS_SQL, [daysJson(summarizeDays(rows))]);
+}
+
+/**
+ * Summarizes one group's day again after late results changed its hours. Concurrent saves can do this
+ * for the same group and day: the summary row is locked first, so whoever summarizes last reads every
+ * hour change committed before it and its own.
+ */
+async function summarizeGroupDay(client: PoolClient, group: TimesliceGroupDay): Promise<void> {
+  const key = [group.journey, group.step, group.target, group.dayMs];
+  const where = 'journey = $1 AND step = $2 AND target = $3 AND day_ms = $4';
+  await client.query(`INSERT INTO timeslice_days (journey, step, target, day_ms, minutes_json) VALUES ($1, $2, $3, $4, '{}') ON CONFLICT DO NOTHING`, key);
+  await client.query(`SELECT 1 FROM timeslice_days WHERE ${where} FOR UPDATE`, key);
+  const { rows } = await client.query<HourStatesRow>(hourStatesForDaysSql(p, true), [group.dayMs, group.dayMs + RESOLUTION_MS.day, group.journey, group.step, group.target]);
+  const minutes = summarizeDays(rows)[0]?.minutes ?? {};
+  await client.query(`UPDATE timeslice_days SET minutes_json = $5 WHERE ${where}`, [...key, JSON.stringify(minutes)]);
 }
 
 async function loadResults(client: Queryable, runs: readonly RunRow[]): Promise<JourneyResult[]> {

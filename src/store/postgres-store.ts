@@ -175,6 +175,7 @@ export class PostgresResultStore implements ResultStore {
       sum: (range, cuts = []) => this.guard('rollups', () => tables.sum(this.pool, range, cuts)),
       rows: (range) => this.guard('rollups', () => tables.rows(this.pool, range)),
       minuteStates: (range) => this.guard('rollups', () => tables.minuteStates(this.pool, range)),
+      timesliceDays: (query) => this.guard('rollups', () => tables.timesliceDays(this.pool, query)),
       coverage: () => this.guard('rollups', () => tables.coverage(this.pool)),
       foldNext: (resolution, untilMs) => this.guard('fold', () => inPostgresTransaction(this.pool, (client) => tables.foldNext(client, resolution, untilMs))),
       deleteBefore: (resolution, before, limit) => this.guard('delete', () => tables.deleteBefore(this.pool, resolution, before, limit)),

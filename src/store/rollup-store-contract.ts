@@ -80,6 +80,7 @@ export function describeRollupContract(open: Open, exec: RawExec | undefined): v
     describeStates();
     describeFolding();
     describeMaintenance();
+    describeTimesliceDays();
 
     function describeOutcomes(): void {
       it('counts each probe in its minute, hour and day, for the run and for each step', async () => {
@@ -282,6 +283,56 @@ export function describeRollupContract(open: Open, exec: RawExec | undefined): v
         const [row] = await store.rollups.minuteStates({ fromMs: T0, toMs: T0 + HOUR });
         expect(row!.states[5]).toBe(bucketState(LATENCY_BOUNDS_MS.indexOf(750)));
         expect(row!.states[6]).toBe(MINUTE_STATE.none);
+      });
+    }
+
+    function describeTimesliceDays(): void {
+      const dayOf = (ms: number) => Math.floor(ms / DAY) * DAY;
+      const day2 = 24 * 60;
+
+      it('summarizes each folded day per group as minutes by sorted location states, and again after a late result', async () => {
+        await store.saveRuns([
+          attempt({ id: 'd1', minute: 0 }),
+          attempt({ id: 'a', minute: day2, location: 'eu' }),
+          attempt({ id: 'b', minute: day2, location: 'us', status: 'failed' }),
+          attempt({ id: 'c', minute: day2, location: 'ap' }),
+          attempt({ id: 'd', minute: day2 + 1, location: 'eu' }),
+          attempt({ id: 'e', minute: day2 + 2, location: 'eu', status: 'error' }),
+          attempt({ id: 'f', minute: day2 + 3, location: 'eu', journey: 'search' }),
+        ]);
+        const pass = (await store.rollups.minuteStates({ fromMs: T0, toMs: T0 + HOUR, seriesIds: [series()] }))[0]!.states[0]!;
+        expect(pass).not.toBe(MINUTE_STATE.bad);
+        // Nothing folded yet: nothing summarized.
+        expect((await store.rollups.timesliceDays({ fromMs: 0, toMs: T0 + 30 * DAY })).days).toEqual([]);
+        await fold();
+        const all = await store.rollups.timesliceDays({ fromMs: 0, toMs: T0 + 30 * DAY });
+        // The first day with hour rows is not counted as complete (retention may have deleted part of it); the day watermark ends it.
+        expect(all.summarized).toEqual({ fromMs: dayOf(T0) + DAY, toMs: dayOf(T0) + 3 * DAY });
+        const checkout = { journey: 'checkout', step: '', target: 'production' };
+        expect(all.days).toEqual([
+          { ...checkout, dayMs: dayOf(T0), minutes: { [pass]: 1 } },
+          { ...checkout, dayMs: dayOf(T0) + DAY, minutes: { [`${pass}${pass}${MINUTE_STATE.bad}`]: 1, [pass]: 1 } },
+          { journey: 'search', step: '', target: 'production', dayMs: dayOf(T0) + DAY, minutes: { [pass]: 1 } },
+        ]);
+        const checkoutOnly = await store.rollups.timesliceDays({ fromMs: dayOf(T0) + DAY, toMs: dayOf(T0) + 2 * DAY, journeys: ['checkout'] });
+        expect(checkoutOnly.days).toEqual([all.days[1]]);
+        // A late failure from us in a minute of a folded day: that group's day is summarized again.
+        await store.saveRun(attempt({ id: 'late', minute: day2 + 1, location: 'us', status: 'failed' }));
+        const after = await store.rollups.timesliceDays({ fromMs: dayOf(T0) + DAY, toMs: dayOf(T0) + 2 * DAY });
+        expect(after.days).toEqual([
+          { ...checkout, dayMs: dayOf(T0) + DAY, minutes: { [`${pass}${pass}${MINUTE_STATE.bad}`]: 1, [`${pass}${MINUTE_STATE.bad}`]: 1 } },
+          all.days[2],
+        ]);
+      });
+
+      it('drops the summaries of days whose hour rows retention deleted', async () => {
+        await store.saveRuns([attempt({ id: 'a', minute: 0 }), attempt({ id: 'b', minute: day2 })]);
+        await fold();
+        expect((await store.rollups.timesliceDays({ fromMs: 0, toMs: T0 + 30 * DAY })).days).toHaveLength(2);
+        while ((await store.rollups.deleteBefore('hour', new Date(dayOf(T0) + DAY), 1)) > 0);
+        const left = await store.rollups.timesliceDays({ fromMs: 0, toMs: T0 + 30 * DAY });
+        expect(left.days.map((d) => d.dayMs)).toEqual([dayOf(T0) + DAY]);
+        expect(left.summarized).toEqual({ fromMs: dayOf(T0) + 2 * DAY, toMs: dayOf(T0) + 3 * DAY });
       });
     }
 

@@ -1,6 +1,7 @@
 import type { RollupCounts } from './rollup-deltas.js';
 import type { RollupResolution } from './rollup-columns.js';
 import type { RollupSeries } from './rollup-series.js';
+import type { TimesliceDays } from './timeslice-days.js';
 
 /**
  * Which rollup rows to read: one resolution, the buckets that start in `[fromMs, toMs)`, and
@@ -78,6 +79,11 @@ export interface RollupStore {
    * Hours without any row are left out.
    */
   minuteStates(range: Omit<RollupRange, 'resolution'>): Promise<MinuteStatesRow[]>;
+  /**
+   * The per-day time-slice summaries (see timeslice-days.ts) of the days starting in `[fromMs, toMs)`,
+   * optionally of some journeys only, and the days they are complete for.
+   */
+  timesliceDays(query: { fromMs: number; toMs: number; journeys?: readonly string[] }): Promise<TimesliceDays>;
   /** What each resolution covers, so readers pick the right rows for a window. */
   coverage(): Promise<RollupCoverage>;
   /**

@@ -22,6 +22,17 @@ import type { RollupSeries, SeriesRegistry } from './rollup-series.js';
 import { fromRows, type RunRow, type StepRow } from './run-rows.js';
 import { PROBE_LOOKBACK_MS, probeChain } from './probe-chain.js';
 import { coarserOf, finerOf, nextFold, type Watermarks } from './rollup-folding.js';
+import {
+  hourStatesForDaysSql,
+  lateGroupDays,
+  selectTimesliceDaysSql,
+  summarizedRange,
+  summarizeDays,
+  toTimesliceDay,
+  type TimesliceDays,
+  type HourStatesRow,
+  type TimesliceGroupDay,
+} from './timeslice-days.js';
 
 const p: NumberedPlaceholder = (n) => `?${n}`;
 const inJson = (n: number) => `series_id IN (SELECT value FROM json_each(?${n}))`;
@@ -122,6 +133,18 @@ export class SqliteRollups {
     return [...fromHours, ...hourStates(minutes)];
   }
 
+  timesliceDays(query: { fromMs: number; toMs: number; journeys?: readonly string[] }): TimesliceDays {
+    checkRange(query);
+    const marks = this.watermarks();
+    const from = this.db.prepare('SELECT summarized_from_ms AS f FROM timeslice_watermark').get();
+    const oldestHour = this.db.prepare('SELECT MIN(start_ms) AS oldest FROM rollups WHERE resolution_ms = ?').get(RESOLUTION_MS.hour)?.oldest;
+    const summarized = summarizedRange(Number(from?.f ?? marks.day), oldestHour === null || oldestHour === undefined ? undefined : Number(oldestHour), marks.day);
+    const journeys = query.journeys;
+    const sql = selectTimesliceDaysSql(p, journeys === undefined ? 'all' : 'some', (n) => `journey IN (SELECT value FROM json_each(?${n}))`);
+    const params = journeys === undefined ? [query.fromMs, query.toMs] : [query.fromMs, query.toMs, JSON.stringify(journeys)];
+    return { summarized, days: this.db.prepare(sql).all(...params).map(toTimesliceDay) };
+  }
+
   coverage(): RollupCoverage {
     const oldest = (resolution: RollupResolution): number | undefined => {
       const row = this.db.prepare('SELECT MIN(start_ms) AS oldest FROM rollups WHERE resolution_ms = ?').get(RESOLUTION_MS[resolution]);
@@ -141,6 +164,7 @@ export class SqliteRollups {
     if (plan.fold !== undefined) {
       this.db.prepare(foldSql(finer, resolution, p)).run(plan.fold.fromMs, plan.fold.toMs);
       if (resolution === 'hour') this.writeHourStates(plan.fold.fromMs, plan.fold.toMs);
+      else this.summarize(plan.fold.fromMs);
     }
     if (plan.watermark !== watermarks[resolution]) {
       this.db.prepare('UPDATE rollup_watermarks SET folded_before_ms = ? WHERE resolution_ms = ?').run(plan.watermark, RESOLUTION_MS[resolution]);
@@ -153,7 +177,21 @@ export class SqliteRollups {
     const beforeMs = Math.min(checkDelete(resolution, before, limit), coarser === undefined ? Infinity : this.watermarks()[coarser]);
     const sql = `DELETE FROM rollups WHERE resolution_ms = ?1 AND (start_ms, series_id) IN (
       SELECT start_ms, series_id FROM rollups WHERE resolution_ms = ?1 AND start_ms < ?2 ORDER BY start_ms LIMIT ?3)`;
-    return Number(this.db.prepare(sql).run(RESOLUTION_MS[resolution], beforeMs, limit).changes);
+    const deleted = Number(this.db.prepare(sql).run(RESOLUTION_MS[resolution], beforeMs, limit).changes);
+    // Summaries of days whose hours are gone can no longer be used (see summarizedRange).
+    if (resolution === 'hour') this.db.prepare(`DELETE FROM timeslice_days WHERE day_ms + ${RESOLUTION_MS.day} <= ?`).run(beforeMs);
+    return deleted;
+  }
+
+  /** Writes the time-slice summaries of one day, of every group or of one (after a late result changed it). */
+  private summarize(dayMs: number, group?: TimesliceGroupDay): void {
+    const range = [dayMs, dayMs + RESOLUTION_MS.day];
+    const groupParams = group === undefined ? [] : [group.journey, group.step, group.target];
+    const rows = this.db.prepare(hourStatesForDaysSql(p, group !== undefined)).all(...range, ...groupParams) as unknown as HourStatesRow[];
+    const groupFilter = group === undefined ? '' : ' AND journey = ?3 AND step = ?4 AND target = ?5';
+    this.db.prepare(`DELETE FROM timeslice_days WHERE day_ms >= ?1 AND day_ms < ?2${groupFilter}`).run(...range, ...groupParams);
+    const insert = this.db.prepare('INSERT INTO timeslice_days (journey, step, target, day_ms, minutes_json) VALUES (?, ?, ?, ?, ?)');
+    for (const day of summarizeDays(rows)) insert.run(day.journey, day.step, day.target, day.dayMs, JSON.stringify(day.minutes));
   }
 
   private watermarks(): Watermarks {
@@ -193,6 +231,7 @@ export class SqliteRollups {
     this.addToMinutes(deltas);
     const watermarks = this.watermarks();
     for (const delta of deltas) if (delta.minuteMs < watermarks.hour) this.addToFolded(delta, watermarks);
+    for (const group of lateGroupDays(deltas, watermarks.day)) this.summarize(group.dayMs, group);
     return unstored.map((s) => s.id);
   }
 

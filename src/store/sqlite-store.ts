@@ -174,6 +174,7 @@ export class SqliteResultStore implements ResultStore {
       sum: async (range, cuts = []) => this.guard('rollups', () => tables.sum(range, cuts)),
       rows: async (range) => this.guard('rollups', () => tables.rows(range)),
       minuteStates: async (range) => this.guard('rollups', () => tables.minuteStates(range)),
+      timesliceDays: async (query) => this.guard('rollups', () => tables.timesliceDays(query)),
       coverage: async () => this.guard('rollups', () => tables.coverage()),
       foldNext: async (resolution, untilMs) => this.write('fold', () => tables.foldNext(resolution, untilMs)),
       deleteBefore: async (resolution, before, limit) => this.write('delete', () => tables.deleteBefore(resolution, before, limit)),
