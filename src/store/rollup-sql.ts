@@ -163,7 +163,7 @@ export function rangeWhere(range: RollupRange, p: NumberedPlaceholder, seriesFil
  * The SQL that adds a delta's non-zero columns to a row (only those, so binding stays cheap):
  * `columns` are indexes into ADDITIVE order; counts are always included.
  */
-export function upsertSql(columns: readonly number[], p: NumberedPlaceholder, withState: boolean, rows = 1): string {
+export function upsertSql(columns: readonly number[], p: NumberedPlaceholder, withState: boolean): string {
   const names = columns.map((i) => ADDITIVE[i]!);
   const insertColumns = ['resolution_ms', 'start_ms', 'series_id', ...names];
   const sets = names.map((c, i) => (i < COUNT_COLUMNS.length ? `${c} = rollups.${c} + excluded.${c}` : `${c} = COALESCE(rollups.${c}, 0) + excluded.${c}`));
@@ -173,8 +173,8 @@ export function upsertSql(columns: readonly number[], p: NumberedPlaceholder, wi
     insertColumns.push('minute_states');
     sets.push(`minute_states = substr(COALESCE(rollups.minute_states, '${NO_MINUTES}'), 1, ${p(width + 1)}) || ${p(width + 2)} || substr(COALESCE(rollups.minute_states, '${NO_MINUTES}'), ${p(width + 1)} + 2)`);
   }
-  const tuples = Array.from({ length: rows }, (_, r) => `(${Array.from({ length: width }, (_, c) => p(r * width + c + 1)).join(', ')})`);
-  return `INSERT INTO rollups (${insertColumns.join(', ')}) VALUES ${tuples.join(', ')}
+  const values = Array.from({ length: width }, (_, c) => p(c + 1)).join(', ');
+  return `INSERT INTO rollups (${insertColumns.join(', ')}) VALUES (${values})
     ON CONFLICT (resolution_ms, start_ms, series_id) DO UPDATE SET ${sets.join(', ')}`;
 }
 

@@ -101,6 +101,40 @@ export function describeRollupContract(open: Open, exec: RawExec | undefined): v
         expect((await store.rollups.listSeries()).map((s) => s.step).sort()).toEqual(['', 'login', 'pay']);
       });
 
+      it('gives the same rollups for a batch with several results per minute and series as for the same results saved one by one', async () => {
+        // Journey 'one' saved one result at a time, journey 'batch' all at once: same probes, minutes, steps and retries.
+        const probesOf = (journey: string, prefix: string) => [
+          attempt({ id: `${prefix}1`, journey, minute: 0, durationMs: 240, steps: [['pay', 'passed', 200]] }),
+          attempt({ id: `${prefix}2`, journey, minute: 0, second: 20, durationMs: 2100, steps: [['pay', 'passed', 1900]] }),
+          attempt({ id: `${prefix}3`, journey, minute: 0, second: 40, status: 'failed', session: `${prefix}s`, steps: [['pay', 'failed', 300]] }),
+          attempt({ id: `${prefix}4`, journey, minute: 1, attempt: 2, session: `${prefix}s`, durationMs: 700, steps: [['pay', 'passed', 600]] }),
+          attempt({ id: `${prefix}5`, journey, minute: 1, second: 5, status: 'error' }),
+          attempt({ id: `${prefix}6`, journey, minute: 1, second: 10, location: 'us', status: 'failed', steps: [['pay', 'failed', 300]] }),
+          attempt({ id: `${prefix}7`, journey, minute: 61, durationMs: 90, steps: [['pay', 'passed', 50]] }),
+        ];
+        const compare = async () => {
+          for (const resolution of ['minute', 'hour', 'day'] as const) {
+            const rows = await rowsAt(resolution);
+            for (const [step, location] of [['', 'eu'], ['pay', 'eu'], ['', 'us'], ['pay', 'us']] as const) {
+              const of = (journey: string) => rows.filter((r) => r.seriesId === series(step, location, journey)).map((r) => ({ startMs: r.startMs, counts: r.counts }));
+              expect(of('batch'), `${resolution} ${step} ${location}`).toEqual(of('one'));
+            }
+            if (resolution === 'minute') expect(rows.filter((r) => r.seriesId === series('', 'eu', 'batch'))).toHaveLength(3);
+          }
+          const states = await store.rollups.minuteStates({ fromMs: T0, toMs: T0 + 2 * HOUR });
+          const statesOf = (journey: string) => states.filter((s) => s.seriesId === series('', 'eu', journey)).map((s) => s.states);
+          expect(statesOf('batch')).toEqual(statesOf('one'));
+        };
+        for (const result of probesOf('one', 'o')) await store.saveRun(result);
+        await store.saveRuns(probesOf('batch', 'b'));
+        await compare();
+        // Again for minutes already folded into hours and days: the late path adds to every resolution.
+        await fold();
+        for (const result of probesOf('one', 'lo')) await store.saveRun(result);
+        await store.saveRuns(probesOf('batch', 'lb'));
+        await compare();
+      });
+
       it('keeps journeys, targets and locations apart', async () => {
         await store.saveRuns([
           attempt({ id: 'a' }),

@@ -37,8 +37,6 @@ import {
 const p: NumberedPlaceholder = (n) => `?${n}`;
 const inJson = (n: number) => `series_id IN (SELECT value FROM json_each(?${n}))`;
 const STATEMENT_CACHE_LIMIT = 512;
-/** Rows per multi-row upsert of minute rows. */
-const ROWS_PER_STATEMENT = 16;
 
 /**
  * Earlier attempts of a probe: by the index on (session_id, started_at_ms) when the attempt has a
@@ -236,26 +234,14 @@ export class SqliteRollups {
   }
 
   /**
-   * Adds deltas to their minute rows: deltas that change the same columns go together, several rows
-   * per statement, which costs about half as much per row as one statement each.
+   * Adds deltas to their minute rows, one single-row upsert each (binding only the columns a delta
+   * changes). Multi-row upserts of 16 rows measured about 12% slower per saved result with node 24's
+   * SQLite than these (BENCHMARKS.md "Scale").
    */
   private addToMinutes(deltas: readonly RollupDelta[]): void {
-    const groups = new Map<string, { columns: number[]; params: number[]; rows: number }>();
     for (const { series, minuteMs, counts } of deltas) {
       const { columns, values, key } = touchedColumns(counts);
-      let group = groups.get(key);
-      if (group === undefined) groups.set(key, (group = { columns, params: [], rows: 0 }));
-      group.params.push(RESOLUTION_MS.minute, minuteMs, series.id, ...values);
-      group.rows += 1;
-      if (group.rows === ROWS_PER_STATEMENT) {
-        this.upsert(key, columns, false, ROWS_PER_STATEMENT).run(...group.params);
-        group.params = [];
-        group.rows = 0;
-      }
-    }
-    for (const [key, group] of groups) {
-      const width = 3 + group.columns.length;
-      for (let r = 0; r < group.rows; r++) this.upsert(key, group.columns, false, 1).run(...group.params.slice(r * width, (r + 1) * width));
+      this.upsert(key, columns, false).run(RESOLUTION_MS.minute, minuteMs, series.id, ...values);
     }
   }
 
@@ -266,17 +252,17 @@ export class SqliteRollups {
     const state = String(this.minuteState.get(minuteMs, series.id)?.state);
     const position = (minuteMs - hourMs) / RESOLUTION_MS.minute;
     const fresh = NO_MINUTES.slice(0, position) + state + NO_MINUTES.slice(position + 1);
-    this.upsert(key, columns, true, 1).run(RESOLUTION_MS.hour, hourMs, series.id, ...values, fresh, position, state);
-    if (minuteMs < watermarks.day) this.upsert(key, columns, false, 1).run(RESOLUTION_MS.day, bucketStart(minuteMs, RESOLUTION_MS.day), series.id, ...values);
+    this.upsert(key, columns, true).run(RESOLUTION_MS.hour, hourMs, series.id, ...values, fresh, position, state);
+    if (minuteMs < watermarks.day) this.upsert(key, columns, false).run(RESOLUTION_MS.day, bucketStart(minuteMs, RESOLUTION_MS.day), series.id, ...values);
   }
 
-  /** A statement that adds exactly these columns to `rows` rows (binding only what is non-zero is cheaper), cached. */
-  private upsert(key: string, columns: readonly number[], withState: boolean, rows: number): StatementSync {
-    const name = `${withState ? 's' : 'c'}${rows}:${key}`;
+  /** A statement that adds exactly these columns to a row (binding only what is non-zero is cheaper), cached. */
+  private upsert(key: string, columns: readonly number[], withState: boolean): StatementSync {
+    const name = `${withState ? 's' : 'c'}:${key}`;
     let statement = this.upserts.get(name);
     if (statement === undefined) {
       if (this.upserts.size >= STATEMENT_CACHE_LIMIT) this.upserts.clear();
-      statement = this.db.prepare(upsertSql(columns, p, withState, rows));
+      statement = this.db.prepare(upsertSql(columns, p, withState));
       this.upserts.set(name, statement);
     }
     return statement;

@@ -79,4 +79,23 @@ describe('SQLite specifics', () => {
       raw.close();
     }
   });
+
+  it('creates new files with 16 KiB pages and leaves an existing file its page size', async () => {
+    await open();
+    const pageSize = (file: string) => {
+      const raw = new DatabaseSync(file, { readOnly: true });
+      try {
+        return raw.prepare('PRAGMA page_size').get()?.page_size;
+      } finally {
+        raw.close();
+      }
+    };
+    expect(pageSize(join(dir, 'outpost.db'))).toBe(16384);
+    const older = join(dir, 'older.db');
+    const raw = new DatabaseSync(older);
+    raw.exec('PRAGMA page_size = 4096; CREATE TABLE kept (x INTEGER)');
+    raw.close();
+    opened.push(await openStore(older));
+    expect(pageSize(older)).toBe(4096);
+  });
 });
