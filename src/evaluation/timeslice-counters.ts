@@ -61,7 +61,8 @@ async function summarizedCounters(context: SliceContext, slos: readonly Resolved
   const plan = planSliceWindows(slos.flatMap(queriesOf), gridStartMs, days.summarized);
   const ids = [...new Set(slos.flatMap((slo) => series.get(slo.name)!.map((s) => s.id)))];
   const rows: MinuteStatesRow[] = [];
-  for (const read of hourAligned(plan.minuteRanges)) rows.push(...(await store.rollups.minuteStates({ ...read, seriesIds: ids })));
+  // Not push(...rows): hundreds of thousands of rows overflow the call stack as arguments.
+  for (const read of hourAligned(plan.minuteRanges)) for (const row of await store.rollups.minuteStates({ ...read, seriesIds: ids })) rows.push(row);
   const bySeries = rowsBySeries(rows);
   const daysByGroup = groupBy(days.days, (d) => JSON.stringify([d.journey, d.step, d.target]));
   for (const slo of slos) {
