@@ -88,10 +88,11 @@ export async function evaluateSlos(options: EvaluateSlosOptions): Promise<SloSta
     const runs = new WindowLookup(nowMs, byWindow);
     const slices = slicesBySlo.get(slo.name);
     const budgeting: WindowCounter = slices ?? runs;
-    // Window sums cannot answer the early-recovery walk: read minutes only where a tier would fire.
-    let evaluation = evaluateSlo(slo, { runs, budgeting, ...(slices ? {} : { recovery: null }) }, nowMs);
-    if (!slices && evaluation.tiers.some((t) => t.firing) && slo.tiers.some((t) => t.guards.recoveryConfidence !== null)) {
-      evaluation = evaluateSlo(slo, { runs, budgeting, recovery: await recoveryMinutes(store, slo, ids, nowMs) }, nowMs);
+    // Window sums and day summaries cannot answer the early-recovery walk: read its minutes only
+    // for an SLO with a tier that would fire.
+    let evaluation = evaluateSlo(slo, { runs, budgeting, recovery: null }, nowMs);
+    if (evaluation.tiers.some((t) => t.firing) && slo.tiers.some((t) => t.guards.recoveryConfidence !== null)) {
+      evaluation = evaluateSlo(slo, { runs, budgeting, recovery: await recoveryMinutes(store, slo, series.get(slo.name)!, nowMs) }, nowMs);
     }
     const burnDown = burnDowns.get(slo.periodMs);
     return {

@@ -53,11 +53,9 @@ async function summarizedCounters(context: SliceContext, slos: readonly Resolved
   if (slos.length === 0) return counters;
   const gridStartMs = Math.floor(range.fromMs / MINUTE_MS) * MINUTE_MS;
   const days = await store.rollups.timesliceDays({ fromMs: Math.floor(gridStartMs / DAY_MS) * DAY_MS, toMs: range.toMs, journeys: [...new Set(slos.map((s) => s.journey))] });
-  // The early-recovery walk reads minute by minute back from now over a tier's long window, each
-  // step also over the short window before it (see scoring/recovery-evidence.ts).
-  const recovery = (slo: ResolvedSlo): SliceQuery[] =>
-    slo.tiers.filter((t) => t.guards.recoveryConfidence !== null).map((t) => ({ endMs: nowMs, windowMs: t.longWindowMs + t.shortWindowMs + 2 * MINUTE_MS, byMinute: true }));
-  const queriesOf = (slo: ResolvedSlo): SliceQuery[] => [...windowsOf(slo, extra).map((windowMs) => ({ endMs: nowMs, windowMs })), ...context.burnDownWindows(slo), ...recovery(slo)];
+  // The early-recovery walk is not planned here: evaluateSlos reads its minutes only for an SLO with
+  // a tier that would fire (recovery-minutes.ts).
+  const queriesOf = (slo: ResolvedSlo): SliceQuery[] => [...windowsOf(slo, extra).map((windowMs) => ({ endMs: nowMs, windowMs })), ...context.burnDownWindows(slo)];
   const plan = planSliceWindows(slos.flatMap(queriesOf), gridStartMs, days.summarized);
   const ids = [...new Set(slos.flatMap((slo) => series.get(slo.name)!.map((s) => s.id)))];
   const rows: MinuteStatesRow[] = [];
