@@ -60,10 +60,10 @@ export interface TierDecision {
 }
 
 /**
- * Evaluates one MWMB tier at `nowMs`: it fires when both windows' error ratios exceed f·B,
- * the long window passes the low-volume guards (minimum events, minimum bad events and the
- * Wilson lower bound above f·B), and the good events since the last bad one do not yet show
- * recovery (see recovery-evidence.ts).
+ * Evaluates one MWMB tier at `nowMs`: it fires when both windows' error ratios exceed f·B, the
+ * guards pass (minimum events and bad events in the long window; the Wilson lower bound above
+ * f·B in the short window, and in the long one at low volume), and, if the long window holds a
+ * recovery point, what came since it makes the case on its own (see recovery-evidence.ts).
  */
 export function evaluateTier(
   slo: { name: string; budget: number },
