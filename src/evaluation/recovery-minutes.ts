@@ -1,7 +1,6 @@
 import { HOUR_MS, MINUTE_MS, MinuteSeriesBuilder, type ResolvedSlo, type WindowCounter } from '../scoring/index.js';
-import { MINUTE_STATE, type MinuteStatesRow, type ResultStore, type RollupSeries } from '../store/index.js';
-import { timesliceCounter } from './timeslice-states.js';
-import { cutOf } from './window-counts.js';
+import type { MinuteStatesRow, ResultStore, RollupSeries } from '../store/index.js';
+import { forEachLocationMinute, timesliceCounter } from './timeslice-states.js';
 
 /**
  * The minute-by-minute counts the early-recovery test walks (see scoring/recovery-evidence.ts),
@@ -24,7 +23,7 @@ export async function recoveryMinutes(
     return timesliceCounter(rows, new Map(series.map((s) => [s.id, s])), slo.sli, slo.budgeting, range);
   }
   const builder = new MinuteSeriesBuilder(range);
-  forEachLocationMinute(rows, cutOf(slo.sli), (minuteMs, failed) => builder.addCounts(minuteMs, 1, failed ? 1 : 0, 0));
+  forEachLocationMinute(rows, slo.sli, (_series, minuteMs, failed) => builder.addCounts(minuteMs, 1, failed ? 1 : 0, 0));
   return builder.build();
 }
 
@@ -37,16 +36,4 @@ function walkRange(slo: ResolvedSlo, nowMs: number): { fromMs: number; toMs: num
 
 async function statesOf(store: Pick<ResultStore, 'rollups'>, series: readonly RollupSeries[], range: { fromMs: number; toMs: number }): Promise<MinuteStatesRow[]> {
   return store.rollups.minuteStates({ fromMs: Math.floor(range.fromMs / HOUR_MS) * HOUR_MS, toMs: range.toMs, seriesIds: series.map((s) => s.id) });
-}
-
-function forEachLocationMinute(rows: readonly MinuteStatesRow[], cut: number, visit: (minuteMs: number, failed: boolean) => void): void {
-  const failsAbove = MINUTE_STATE.firstBucketCode + cut;
-  const bad = MINUTE_STATE.bad.charCodeAt(0);
-  const none = MINUTE_STATE.none.charCodeAt(0);
-  for (const row of rows) {
-    for (let i = 0; i < row.states.length; i++) {
-      const code = row.states.charCodeAt(i);
-      if (code !== none) visit(row.startMs + i * MINUTE_MS, code === bad || code > failsAbove);
-    }
-  }
 }
